@@ -1,0 +1,11 @@
+package uk.gov.redbridge.onepanel;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class OnePanelApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(OnePanelApplication.class, args);
+    }
+}

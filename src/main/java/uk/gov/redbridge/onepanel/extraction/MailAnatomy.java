@@ -1,0 +1,319 @@
+package uk.gov.redbridge.onepanel.extraction;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+import jakarta.mail.Address;
+import jakarta.mail.Header;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+
+/**
+ * Reads the parts of an email leniently: headers, the readable body (plain text, else HTML), and every attachment,
+ * including those inside forwarded messages ({@code message/rfc822}). Malformed MIME, unknown charsets and encoded
+ * file names (RFC 2047 and RFC 2231) are tolerated: what cannot be read is listed in {@link ParsedMail#problems()},
+ * never thrown. Nesting is bounded, so a message built to be thousands of levels deep is read to a depth and no
+ * further.
+ */
+public final class MailAnatomy {
+
+    /** How deep multiparts and forwarded messages are followed. */
+    public static final int MAX_DEPTH = 20;
+    /** How many parts are read at most. */
+    public static final int MAX_PARTS = 500;
+
+    private static final Session SESSION = Session.getInstance(lenientProperties());
+
+    private MailAnatomy() {
+    }
+
+    /** One attachment, or a forwarded message's attachment. */
+    public record MailAttachment(String fileName, String contentType, byte[] content, String partPath,
+            boolean insideForwardedMessage) {
+
+        public long size() {
+            return content.length;
+        }
+    }
+
+    /**
+     * @param headers     the top-level headers, in order, names as written
+     * @param textBody    the first plain-text body of the message (not of forwarded messages), or null
+     * @param htmlBody    the first HTML body, or null
+     * @param forwardedBodies plain-text (or HTML converted by the caller) bodies of forwarded messages, in order
+     * @param contentType the top-level content type, lower case without parameters
+     * @param deliveryStatus the text of a {@code message/delivery-status} part (bounces), or null
+     * @param problems    what could not be read, in plain words without personal data
+     */
+    public record ParsedMail(List<MailHeader> headers, String textBody, String htmlBody, List<String> forwardedBodies,
+            List<MailAttachment> attachments, String contentType, String deliveryStatus, List<String> problems) {
+
+        /** The first value of a header (case-insensitive name), unfolded and decoded, or null. */
+        public String header(String name) {
+            return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(MailHeader::value).findFirst()
+                    .orElse(null);
+        }
+
+        public List<String> headers(String name) {
+            return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(MailHeader::value).toList();
+        }
+
+        /** The readable body: plain text if there is one, else the HTML source, else empty. */
+        public String body() {
+            if (textBody != null && !textBody.isBlank()) {
+                return textBody;
+            }
+            return htmlBody == null ? "" : htmlBody;
+        }
+    }
+
+    public record MailHeader(String name, String value) {
+    }
+
+    public static ParsedMail parse(byte[] rfc822) {
+        return parse(new ByteArrayInputStream(rfc822));
+    }
+
+    public static ParsedMail parse(InputStream in) {
+        Walker walker = new Walker();
+        List<MailHeader> headers = new ArrayList<>();
+        String contentType = "application/octet-stream";
+        try {
+            MimeMessage message = new MimeMessage(SESSION, in);
+            headers = readHeaders(message);
+            contentType = baseType(message);
+            walker.walk(message, "", 0, false);
+        } catch (MessagingException | RuntimeException e) {
+            walker.problems.add("the message structure could not be read (" + e.getClass().getSimpleName() + ")");
+        }
+        return new ParsedMail(headers, walker.text, walker.html, walker.forwardedBodies, walker.attachments,
+                contentType, walker.deliveryStatus, walker.problems);
+    }
+
+    /** Addresses from an address header, lower-cased, unparseable ones skipped. */
+    public static List<String> addresses(String headerValue) {
+        if (headerValue == null || headerValue.isBlank()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        try {
+            for (Address a : InternetAddress.parseHeader(headerValue, false)) {
+                if (a instanceof InternetAddress ia && ia.getAddress() != null) {
+                    out.add(ia.getAddress().trim().toLowerCase(Locale.ROOT));
+                }
+            }
+        } catch (MessagingException e) {
+            // fall through: a header we cannot parse gives no addresses
+        }
+        return out;
+    }
+
+    private static List<MailHeader> readHeaders(Part part) throws MessagingException {
+        List<MailHeader> out = new ArrayList<>();
+        Enumeration<Header> all = part.getAllHeaders();
+        while (all.hasMoreElements()) {
+            Header h = all.nextElement();
+            out.add(new MailHeader(h.getName(), decode(unfold(h.getValue()))));
+        }
+        return out;
+    }
+
+    private static String unfold(String value) {
+        return value == null ? "" : value.replaceAll("\r?\n[ \t]+", " ").trim();
+    }
+
+    private static String decode(String value) {
+        try {
+            return MimeUtility.decodeText(value);
+        } catch (UnsupportedEncodingException | RuntimeException e) {
+            return value;
+        }
+    }
+
+    private static String baseType(Part part) {
+        try {
+            String raw = part.getContentType();
+            if (raw == null) {
+                return "text/plain";
+            }
+            return new ContentType(raw).getBaseType().toLowerCase(Locale.ROOT);
+        } catch (MessagingException | RuntimeException e) {
+            return "application/octet-stream";
+        }
+    }
+
+    private static final class Walker {
+        String text;
+        String html;
+        String deliveryStatus;
+        final List<String> forwardedBodies = new ArrayList<>();
+        final List<MailAttachment> attachments = new ArrayList<>();
+        final List<String> problems = new ArrayList<>();
+        int parts;
+
+        void walk(Part part, String path, int depth, boolean forwarded) {
+            if (depth > MAX_DEPTH) {
+                problems.add("parts nested deeper than " + MAX_DEPTH + " levels were not read");
+                return;
+            }
+            if (++parts > MAX_PARTS) {
+                if (parts == MAX_PARTS + 1) {
+                    problems.add("only the first " + MAX_PARTS + " parts were read");
+                }
+                return;
+            }
+            String type = baseType(part);
+            try {
+                if (type.startsWith("multipart/")) {
+                    Object content = part.getContent();
+                    if (content instanceof Multipart multipart) {
+                        for (int i = 0; i < multipart.getCount(); i++) {
+                            walk(multipart.getBodyPart(i), path + (path.isEmpty() ? "" : ".") + (i + 1), depth + 1,
+                                    forwarded);
+                        }
+                    } else {
+                        problems.add("a multipart section has no readable parts");
+                    }
+                    return;
+                }
+                if (type.equals("message/rfc822")) {
+                    Object content = part.getContent();
+                    Message inner = content instanceof Message m ? m
+                            : new MimeMessage(SESSION, part.getInputStream());
+                    Walker nested = new Walker();
+                    nested.parts = parts;
+                    nested.walk(inner, path + (path.isEmpty() ? "" : ".") + "msg", depth + 1, true);
+                    parts = nested.parts;
+                    if (nested.text != null && !nested.text.isBlank()) {
+                        forwardedBodies.add(nested.text);
+                    } else if (nested.html != null) {
+                        forwardedBodies.add(nested.html);
+                    }
+                    forwardedBodies.addAll(nested.forwardedBodies);
+                    attachments.addAll(nested.attachments);
+                    problems.addAll(nested.problems);
+                    return;
+                }
+                String disposition = safeDisposition(part);
+                String fileName = fileName(part);
+                boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(disposition) || fileName != null;
+                if (!attachment && type.equals("text/plain") && text == null) {
+                    text = readText(part);
+                    return;
+                }
+                if (!attachment && type.equals("text/html") && html == null) {
+                    html = readText(part);
+                    return;
+                }
+                if (type.equals("message/delivery-status") || type.equals("message/global-delivery-status")) {
+                    deliveryStatus = new String(readBytes(part), StandardCharsets.UTF_8);
+                    return;
+                }
+                if (!attachment && (type.startsWith("text/") || type.startsWith("message/"))) {
+                    // a second body part (e.g. the headers of a bounced message): kept as a nameless attachment
+                    fileName = null;
+                }
+                byte[] bytes = readBytes(part);
+                attachments.add(new MailAttachment(fileName == null ? "part-" + (path.isEmpty() ? "1" : path) : fileName,
+                        type, bytes, path.isEmpty() ? "1" : path, forwarded));
+            } catch (MessagingException | IOException | RuntimeException e) {
+                problems.add("part " + (path.isEmpty() ? "1" : path) + " (" + type + ") could not be read ("
+                        + e.getClass().getSimpleName() + ")");
+            }
+        }
+
+        private static String safeDisposition(Part part) {
+            try {
+                return part.getDisposition();
+            } catch (MessagingException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        private static String fileName(Part part) {
+            try {
+                String name = part.getFileName();
+                if (name == null) {
+                    return null;
+                }
+                name = decode(name);
+                // strip any path a sender's client put in the name
+                name = name.replace('\\', '/');
+                name = name.substring(name.lastIndexOf('/') + 1).trim();
+                return name.isEmpty() ? null : name;
+            } catch (MessagingException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        private static byte[] readBytes(Part part) throws MessagingException, IOException {
+            try (InputStream in = part.getInputStream()) {
+                return in.readAllBytes();
+            }
+        }
+
+        private String readText(Part part) throws MessagingException, IOException {
+            byte[] bytes = readBytes(part);
+            String charset = null;
+            try {
+                charset = new ContentType(part.getContentType()).getParameter("charset");
+            } catch (MessagingException | RuntimeException e) {
+                // no usable content type: fall back below
+            }
+            return new String(bytes, charsetOrFallback(charset, bytes));
+        }
+
+        private Charset charsetOrFallback(String name, byte[] bytes) {
+            if (name != null) {
+                try {
+                    return Charset.forName(MimeUtility.javaCharset(name.trim()));
+                } catch (RuntimeException e) {
+                    problems.add("unknown character set '" + name.replaceAll("[^A-Za-z0-9._-]", "?")
+                            + "': read as UTF-8 or Windows-1252");
+                }
+            }
+            return looksLikeUtf8(bytes) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252");
+        }
+
+        private static boolean looksLikeUtf8(byte[] bytes) {
+            try {
+                StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
+                return true;
+            } catch (java.nio.charset.CharacterCodingException e) {
+                return false;
+            }
+        }
+    }
+
+    private static Properties lenientProperties() {
+        Properties p = new Properties();
+        p.setProperty("mail.mime.address.strict", "false");
+        p.setProperty("mail.mime.decodefilename", "true");
+        p.setProperty("mail.mime.decodeparameters", "true");
+        p.setProperty("mail.mime.parameters.strict", "false");
+        p.setProperty("mail.mime.multipart.ignoremissingendboundary", "true");
+        p.setProperty("mail.mime.multipart.ignoremissingboundaryparameter", "true");
+        p.setProperty("mail.mime.multipart.allowempty", "true");
+        p.setProperty("mail.mime.base64.ignoreerrors", "true");
+        p.setProperty("mail.mime.uudecode.ignoreerrors", "true");
+        p.setProperty("mail.mime.ignoreunknownencoding", "true");
+        p.setProperty("mail.mime.allowutf8", "true");
+        return p;
+    }
+}

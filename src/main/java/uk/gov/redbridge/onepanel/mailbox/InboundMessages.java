@@ -1,0 +1,52 @@
+package uk.gov.redbridge.onepanel.mailbox;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import uk.gov.redbridge.onepanel.mailbox.internal.InboundMessageRepository;
+import uk.gov.redbridge.onepanel.storage.ContentStore;
+
+/** Read access to the inbound message log and the raw messages, for the modules above. */
+@Service
+public class InboundMessages {
+
+    private final InboundMessageRepository repository;
+    private final ContentStore contentStore;
+
+    InboundMessages(InboundMessageRepository repository, ContentStore contentStore) {
+        this.repository = repository;
+        this.contentStore = contentStore;
+    }
+
+    public Optional<InboundMessage> find(InboundMessageId id) {
+        return repository.findById(id);
+    }
+
+    /**
+     * The original RFC 822 bytes as fetched from the mailbox.
+     *
+     * @throws IllegalStateException if the message was quarantined before its bytes were kept
+     */
+    public byte[] rawBytes(InboundMessageId id) {
+        return repository.rawContentId(id)
+                .map(contentStore::get)
+                .orElseThrow(() -> new IllegalStateException("raw bytes were not kept for message " + id));
+    }
+
+    /** Other stored copies of the same email (same content key), oldest first, excluding this one. */
+    public List<InboundMessage> otherCopiesOf(InboundMessageId id) {
+        return find(id).map(m -> repository.findByContentKey(m.contentKey()).stream()
+                .filter(other -> !other.id().equals(id)).toList()).orElse(List.of());
+    }
+
+    /** Newest first. */
+    public List<InboundMessage> latest(int limit) {
+        return repository.latest(limit);
+    }
+
+    public long count() {
+        return repository.count();
+    }
+}
