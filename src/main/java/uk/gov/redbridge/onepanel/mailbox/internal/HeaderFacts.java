@@ -77,20 +77,27 @@ record HeaderFacts(String messageId, String sender, List<String> recipients, Str
 
     static List<String> addresses(String value) {
         List<String> out = new ArrayList<>();
+        String unfolded = unfold(value);
         try {
-            for (Address a : InternetAddress.parseHeader(unfold(value), false)) {
-                if (a instanceof InternetAddress ia && ia.getAddress() != null && ia.getAddress().contains("@")) {
-                    out.add(normalised(ia.getAddress()));
+            for (Address a : InternetAddress.parseHeader(unfolded, false)) {
+                if (a instanceof InternetAddress ia && ia.getAddress() != null) {
+                    // the lenient parser may hand back a broken fragment: keep only what looks like an address
+                    findAddresses(ia.getAddress(), out);
                 }
             }
             return out;
         } catch (MessagingException | RuntimeException e) {
             // unbalanced quotes or brackets: take whatever looks like an address
-            Matcher m = ADDRESS.matcher(unfold(value));
-            while (m.find()) {
-                out.add(normalised(m.group()));
-            }
+            out.clear();
+            findAddresses(unfolded, out);
             return out;
+        }
+    }
+
+    private static void findAddresses(String text, List<String> out) {
+        Matcher m = ADDRESS.matcher(text);
+        while (m.find()) {
+            out.add(normalised(m.group()));
         }
     }
 

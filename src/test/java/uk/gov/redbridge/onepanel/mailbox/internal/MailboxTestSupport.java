@@ -1,0 +1,90 @@
+package uk.gov.redbridge.onepanel.mailbox.internal;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import uk.gov.redbridge.onepanel.mailbox.MessageQuarantined;
+import uk.gov.redbridge.onepanel.mailbox.MessageReceived;
+
+/** Beans the mailbox's Spring tests share: the crash hook, and a record of the module's events from any thread. */
+@TestConfiguration(proxyBeanMethods = false)
+class MailboxTestSupport {
+
+    static final String ONEPANEL = "RedbridgeOnePanel@redbridge.gov.uk";
+    static final String RSAB = "RSAB@redbridge.gov.uk";
+    static final String PROCESSED = "OnePanel Processed";
+
+    @Bean
+    @Primary
+    CrashingFaultHook crashingFaultHook() {
+        return new CrashingFaultHook();
+    }
+
+    @Bean
+    RecordedEvents recordedEvents() {
+        return new RecordedEvents();
+    }
+
+    /** What a kill -9 at the hook does to the intake: the poll stops dead there (an Error is caught by nobody). */
+    static final class SimulatedCrash extends Error {
+        SimulatedCrash() {
+            super("simulated crash after commit, before move");
+        }
+    }
+
+    static final class CrashingFaultHook extends IntakeFaultHook {
+        volatile boolean crash;
+        volatile BiConsumer<String, Long> observer;
+
+        void reset() {
+            crash = false;
+            observer = null;
+        }
+
+        @Override
+        void afterCommitBeforeMove(String mailbox, long uid) {
+            if (observer != null) {
+                observer.accept(mailbox, uid);
+            }
+            if (crash) {
+                throw new SimulatedCrash();
+            }
+        }
+    }
+
+    static final class RecordedEvents {
+        final List<MessageReceived> received = new CopyOnWriteArrayList<>();
+        final List<MessageQuarantined> quarantined = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(MessageReceived event) {
+            received.add(event);
+        }
+
+        @EventListener
+        void on(MessageQuarantined event) {
+            quarantined.add(event);
+        }
+
+        void clear() {
+            received.clear();
+            quarantined.clear();
+        }
+    }
+
+    /** Empties the embedded server's mailboxes and the module's tables. */
+    static void reset(GreenMailServer server, JdbcClient jdbc) throws Exception {
+        server.greenMail().purgeEmailFromAllMailboxes();
+        jdbc.sql("DELETE FROM inbound_message").update();
+        jdbc.sql("DELETE FROM stored_content").update();
+        jdbc.sql("DELETE FROM mailbox_state").update();
+        // shedlock rows stay: ShedLock remembers which lock rows exist and only updates them afterwards
+    }
+}
