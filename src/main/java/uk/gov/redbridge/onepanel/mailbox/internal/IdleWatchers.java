@@ -117,7 +117,7 @@ class IdleWatchers implements SmartLifecycle {
     }
 
     private void watch(MailboxSettings.Account account) {
-        int failures = 0;
+        AtomicLong failures = new AtomicLong();
         while (running) {
             Instant due = states.find(account.name()).nextAttemptAt();
             if (due != null && clock.instant().isBefore(due)) {
@@ -126,17 +126,15 @@ class IdleWatchers implements SmartLifecycle {
                 continue;
             }
             try {
-                if (!listen(account)) {
+                if (!listen(account, () -> failures.set(0))) {
                     return;
                 }
-                failures = 0;
             } catch (MessagingException | RuntimeException e) {
                 if (!running) {
                     return;
                 }
-                failures++;
                 FailureKind kind = FailureClassifier.classify(e);
-                Duration wait = settings.backoff().delayAfter(failures, kind);
+                Duration wait = settings.backoff().delayAfter((int) failures.incrementAndGet(), kind);
                 statuses.put(account.name(), Status.RECONNECTING);
                 log.warn("Mailbox {}: IDLE connection lost ({}: {}); listening again in {}s (the {}s poll goes on)",
                         account.name(), kind.label(), e.getClass().getSimpleName(), wait.toSeconds(),
@@ -146,8 +144,11 @@ class IdleWatchers implements SmartLifecycle {
         }
     }
 
-    /** @return false if the server does not offer IDLE (the thread ends; the poll carries on alone) */
-    private boolean listen(MailboxSettings.Account account) throws MessagingException {
+    /**
+     * @param listening called once IDLE is established
+     * @return false if the server does not offer IDLE (the thread ends; the poll carries on alone)
+     */
+    private boolean listen(MailboxSettings.Account account, Runnable listening) throws MessagingException {
         statuses.put(account.name(), Status.CONNECTING);
         Duration reIdle = settings.idle().reIdleInterval();
         IMAPStore store = login.imap(account, sessions.idle(account, reIdle));
@@ -173,6 +174,7 @@ class IdleWatchers implements SmartLifecycle {
             renewal = watchdog.scheduleWithFixedDelay(() -> renew(account, inbox), reIdle.toMillis(),
                     reIdle.toMillis(), TimeUnit.MILLISECONDS);
             statuses.put(account.name(), Status.LISTENING);
+            listening.run();
             AtomicLong rounds = idleRounds.computeIfAbsent(account.name(), m -> new AtomicLong());
             while (running && inbox.isOpen()) {
                 rounds.incrementAndGet();

@@ -92,8 +92,9 @@ class MailboxPoller {
         } catch (MessagingException | RuntimeException e) {
             FailureKind kind = FailureClassifier.classify(e);
             int failures = state.consecutiveFailures() + 1;
-            Instant next = clock.instant().plus(settings.backoff().delayAfter(failures, kind));
-            states.recordFailure(account.name(), clock.instant(), kind, failures, next);
+            Instant failedAt = clock.instant();
+            Instant next = failedAt.plus(settings.backoff().delayAfter(failures, kind));
+            states.recordFailure(account.name(), failedAt, kind, failures, next);
             log.warn("Mailbox {} could not be checked ({}: {}; {} failure(s) in a row); next attempt after {}",
                     account.name(), kind.label(), describe(e), failures, next);
             return new PollResult(false, kind, Map.of());

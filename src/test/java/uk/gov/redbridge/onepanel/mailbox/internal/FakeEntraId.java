@@ -29,6 +29,15 @@ final class FakeEntraId implements IHttpClient {
         return this;
     }
 
+    /** Forgets what was asked and queues these tokens instead. */
+    synchronized FakeEntraId reset(String... accessTokens) {
+        tokens.clear();
+        tokenRequests.clear();
+        refuse = false;
+        unreachable = false;
+        return handingOut(accessTokens);
+    }
+
     FakeEntraId refusing() {
         refuse = true;
         return this;

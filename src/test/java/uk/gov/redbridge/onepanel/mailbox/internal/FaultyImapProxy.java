@@ -60,15 +60,21 @@ final class FaultyImapProxy implements AutoCloseable {
 
     private void accept() {
         while (!listener.isClosed()) {
+            Socket client;
             try {
-                Socket client = listener.accept();
+                client = listener.accept();
+            } catch (IOException e) {
+                return;
+            }
+            try {
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort.getAsInt());
                 sockets.add(client);
                 sockets.add(server);
                 daemon(() -> clientToServer(client, server));
                 daemon(() -> serverToClient(server, client));
-            } catch (IOException e) {
-                return;
+            } catch (IOException | IllegalArgumentException e) {
+                // the server behind is not there (yet): the client sees the connection close
+                closeQuietly(client);
             }
         }
     }

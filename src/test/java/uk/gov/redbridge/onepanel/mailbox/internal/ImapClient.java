@@ -26,11 +26,15 @@ final class ImapClient implements AutoCloseable {
     private final Store store;
 
     ImapClient(String host, int port, String address) throws MessagingException {
+        this(host, port, address, address);
+    }
+
+    ImapClient(String host, int port, String login, String password) throws MessagingException {
         Properties p = new Properties();
         p.setProperty("mail.imap.connectiontimeout", "10000");
         p.setProperty("mail.imap.timeout", "30000");
         store = Session.getInstance(p).getStore("imap");
-        store.connect(host, port, address, address);
+        store.connect(host, port, login, password);
     }
 
     void append(String folder, byte[]... raws) throws MessagingException {

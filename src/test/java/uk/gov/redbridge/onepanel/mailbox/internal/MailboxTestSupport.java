@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import uk.gov.redbridge.onepanel.mailbox.MessageQuarantined;
 import uk.gov.redbridge.onepanel.mailbox.MessageReceived;
@@ -76,6 +77,27 @@ class MailboxTestSupport {
         void clear() {
             received.clear();
             quarantined.clear();
+        }
+    }
+
+    /**
+     * Sets one account of the list in a test's properties. A list bound from one property source replaces the
+     * whole list of another, so a test that changes one account sets them all.
+     */
+    static void account(DynamicPropertyRegistry registry, int i, String name, String address, String imapPort,
+            String smtpPort, String auth, String password) {
+        String p = "onepanel.mailbox.accounts[" + i + "].";
+        registry.add(p + "name", () -> name);
+        registry.add(p + "address", () -> address);
+        registry.add(p + "imap.host", () -> "127.0.0.1");
+        registry.add(p + "imap.port", () -> imapPort);
+        registry.add(p + "imap.security", () -> "NONE");
+        registry.add(p + "smtp.host", () -> "127.0.0.1");
+        registry.add(p + "smtp.port", () -> smtpPort);
+        registry.add(p + "smtp.security", () -> "NONE");
+        registry.add(p + "auth.type", () -> auth);
+        if (password != null) {
+            registry.add(p + "auth.password", () -> password);
         }
     }
 
