@@ -20,12 +20,15 @@ public class GreenMailServer implements SmartLifecycle {
 
     private final MailboxSettings.Embedded settings;
     private final String firstPanelAddress;
+    private final String processedFolder;
     private GreenMail greenMail;
 
     GreenMailServer(MailboxSettings settings) {
         this.settings = settings.embedded();
         this.firstPanelAddress = settings.accounts().isEmpty() ? "RedbridgeOnePanel@redbridge.gov.uk"
                 : settings.accounts().get(0).address();
+        this.processedFolder = settings.accounts().isEmpty() ? "OnePanel Processed"
+                : settings.accounts().get(0).processedFolder();
     }
 
     @Override
@@ -48,11 +51,13 @@ public class GreenMailServer implements SmartLifecycle {
                   Send a test referral:  curl smtp://{}:{} --mail-from referrer@nhs-trust.example \
                 --mail-rcpt {} --upload-file ../shared/corpus/emails/P11-email-docx-attachment.eml
                   List a mailbox:        curl imap://{}:{}/INBOX -u {}:{} -X 'UID SEARCH ALL'
-                  Processed messages:    curl 'imap://{}:{}/OnePanel%20Processed' -u {}:{} -X 'UID SEARCH ALL'""",
+                  Processed messages:    curl 'imap://{}:{}/{}' -u {}:{} -X 'UID SEARCH ALL'
+                  Read message UID 1:    curl 'imap://{}:{}/{};UID=1' -u {}:{}""",
                 settings.host(), smtpPort(), imapPort(),
                 settings.host(), smtpPort(), firstPanelAddress,
                 settings.host(), imapPort(), firstPanelAddress, firstPanelAddress,
-                settings.host(), imapPort(), firstPanelAddress, firstPanelAddress);
+                settings.host(), imapPort(), urlPath(processedFolder), firstPanelAddress, firstPanelAddress,
+                settings.host(), imapPort(), urlPath(processedFolder), firstPanelAddress, firstPanelAddress);
     }
 
     @Override
@@ -81,6 +86,10 @@ public class GreenMailServer implements SmartLifecycle {
     /** The running server (tests deliver, append and inspect through it). */
     synchronized GreenMail greenMail() {
         return greenMail;
+    }
+
+    private static String urlPath(String folder) {
+        return java.net.URLEncoder.encode(folder, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private int smtpPort() {

@@ -88,7 +88,8 @@ public class InboundMessageRepository {
     }
 
     public Optional<StoredCopy> findCopyBySha256(String mailbox, String sha256) {
-        return jdbc.sql("SELECT " + COPY_COLUMNS + " FROM inbound_message WHERE mailbox = :mailbox AND sha256 = :sha256")
+        return jdbc.sql("SELECT " + COPY_COLUMNS + " FROM inbound_message "
+                        + "WHERE mailbox = :mailbox AND sha256 = :sha256")
                 .param("mailbox", mailbox).param("sha256", sha256)
                 .query(InboundMessageRepository::mapCopy).optional();
     }

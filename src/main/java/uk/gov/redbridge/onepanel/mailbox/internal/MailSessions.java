@@ -38,39 +38,35 @@ class MailSessions {
     }
 
     Session smtp(MailboxSettings.Account account) {
-        MailEndpoint smtp = account.smtp();
-        String protocol = smtp.security() == MailEndpoint.Security.SSL ? "smtps" : "smtp";
-        String p = "mail." + protocol + ".";
         Properties props = new Properties();
-        props.setProperty("mail.transport.protocol", protocol);
-        props.setProperty(p + "host", smtp.host());
-        props.setProperty(p + "port", Integer.toString(smtp.port()));
+        String p = common(props, "mail.transport.protocol", "smtp", account, account.smtp(), timeouts.read());
         props.setProperty(p + "auth", "true");
         // the envelope sender: bounces come back to the panel mailbox
         props.setProperty(p + "from", account.address());
-        setTimeouts(props, p, timeouts.read());
-        setSecurity(props, p, smtp.security());
-        if (account.auth().type() == MailAccount.Authentication.OAUTH2) {
-            props.setProperty(p + "auth.mechanisms", "XOAUTH2");
-        }
         return Session.getInstance(props);
     }
 
     private Properties imapProperties(MailboxSettings.Account account, Duration readTimeout) {
-        MailEndpoint imap = account.imap();
-        String protocol = imap.security() == MailEndpoint.Security.SSL ? "imaps" : "imap";
-        String p = "mail." + protocol + ".";
         Properties props = new Properties();
-        props.setProperty("mail.store.protocol", protocol);
-        props.setProperty(p + "host", imap.host());
-        props.setProperty(p + "port", Integer.toString(imap.port()));
-        setTimeouts(props, p, readTimeout);
-        setSecurity(props, p, imap.security());
+        String p = common(props, "mail.store.protocol", "imap", account, account.imap(), readTimeout);
         props.setProperty(p + "peek", "true");
+        return props;
+    }
+
+    /** Server, timeouts, TLS and the XOAUTH2 mechanism; returns the property prefix, e.g. {@code mail.imaps.}. */
+    private String common(Properties props, String protocolKey, String plainProtocol, MailboxSettings.Account account,
+            MailEndpoint endpoint, Duration readTimeout) {
+        String protocol = endpoint.security() == MailEndpoint.Security.SSL ? plainProtocol + "s" : plainProtocol;
+        String p = "mail." + protocol + ".";
+        props.setProperty(protocolKey, protocol);
+        props.setProperty(p + "host", endpoint.host());
+        props.setProperty(p + "port", Integer.toString(endpoint.port()));
+        setTimeouts(props, p, readTimeout);
+        setSecurity(props, p, endpoint.security());
         if (account.auth().type() == MailAccount.Authentication.OAUTH2) {
             props.setProperty(p + "auth.mechanisms", "XOAUTH2");
         }
-        return props;
+        return p;
     }
 
     private void setTimeouts(Properties props, String p, Duration readTimeout) {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.IntSupplier;
+import java.io.UncheckedIOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,17 +27,29 @@ final class FaultyImapProxy implements AutoCloseable {
             Pattern.CASE_INSENSITIVE);
 
     private final ServerSocket listener;
-    private final IntSupplier targetPort;
+    private volatile int targetPort;
     private final Set<Long> unfetchable = ConcurrentHashMap.newKeySet();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean blackHole;
 
-    FaultyImapProxy(IntSupplier targetPort) throws IOException {
-        this.targetPort = targetPort;
+    private FaultyImapProxy() throws IOException {
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread accept = new Thread(this::accept, "faulty-imap-proxy");
         accept.setDaemon(true);
         accept.start();
+    }
+
+    /** Listening on a free port; connections are refused until {@link #target(int)} names the server behind. */
+    static FaultyImapProxy start() {
+        try {
+            return new FaultyImapProxy();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void target(int imapPort) {
+        this.targetPort = imapPort;
     }
 
     int port() {
@@ -67,7 +79,7 @@ final class FaultyImapProxy implements AutoCloseable {
                 return;
             }
             try {
-                Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort.getAsInt());
+                Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 sockets.add(client);
                 sockets.add(server);
                 daemon(() -> clientToServer(client, server));

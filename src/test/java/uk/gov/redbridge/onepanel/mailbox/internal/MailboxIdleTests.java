@@ -35,16 +35,7 @@ import uk.gov.redbridge.onepanel.mailbox.InboundMessages;
 @Import(MailboxTestSupport.class)
 class MailboxIdleTests {
 
-    static volatile int embeddedImapPort;
-    static final FaultyImapProxy PROXY;
-
-    static {
-        try {
-            PROXY = new FaultyImapProxy(() -> embeddedImapPort);
-        } catch (Exception e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    static final FaultyImapProxy PROXY = FaultyImapProxy.start();
 
     @DynamicPropertySource
     static void onepanelThroughTheProxy(DynamicPropertyRegistry registry) {
@@ -69,7 +60,7 @@ class MailboxIdleTests {
 
     @Test
     void newMailIsTakenWithinSecondsThroughIdleAndIdleIsReissued() throws Exception {
-        embeddedImapPort = server.info().imapPort();
+        PROXY.target(server.info().imapPort());
         await().atMost(Duration.ofSeconds(20)).until(() -> idle.status("rsab") == IdleWatchers.Status.LISTENING);
         long rounds = idle.idleRounds("rsab");
 
@@ -82,7 +73,7 @@ class MailboxIdleTests {
 
     @Test
     void aSilentIdleConnectionIsNoticedAndOpenedAgain() throws Exception {
-        embeddedImapPort = server.info().imapPort();
+        PROXY.target(server.info().imapPort());
         await().atMost(Duration.ofSeconds(20)).until(() -> idle.status("onepanel") == IdleWatchers.Status.LISTENING);
 
         PROXY.blackHole(true);

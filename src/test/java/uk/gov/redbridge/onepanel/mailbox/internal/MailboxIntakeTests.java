@@ -245,9 +245,11 @@ class MailboxIntakeTests {
         byte[] brokenBoundary = ("From: a@x.example\r\nSubject: broken\r\nMessage-ID: <broken@x>\r\n"
                 + "Content-Type: multipart/mixed; boundary=\"declared\"\r\n\r\n--other\r\nContent-Type: text/plain\r\n"
                 + "\r\nno closing boundary, wrong boundary\r\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] eightBitHeaders = concat("From: J\u00f6rg <j@x.example>\r\nSubject: r\u00e9f\u00e9rence \u2013 ".getBytes(
-                StandardCharsets.UTF_8), "caf\u00e9 latin-1\r\nMessage-ID: <8bit@x>\r\n\r\nbody\r\n".getBytes(
-                StandardCharsets.ISO_8859_1));
+        byte[] utf8 = "From: J\u00f6rg <j@x.example>\r\nSubject: r\u00e9f\u00e9rence \u2013 "
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] latin1 = "caf\u00e9 latin-1\r\nMessage-ID: <8bit@x>\r\n\r\nbody\r\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        byte[] eightBitHeaders = concat(utf8, latin1);
         byte[] deep = deeplyNested(1000);
         try (ImapClient person = person(ONEPANEL)) {
             person.append("INBOX", brokenBoundary, eightBitHeaders, deep);

@@ -53,27 +53,20 @@ class MailboxResilienceTests {
 
     static final String M365 = "M365Test@redbridge.gov.uk";
     static final FakeEntraId ENTRA = new FakeEntraId();
-    static volatile int embeddedImapPort;
-    static final FaultyImapProxy PROXY;
-
-    static {
-        try {
-            PROXY = new FaultyImapProxy(() -> embeddedImapPort);
-        } catch (Exception e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    static final FaultyImapProxy PROXY = FaultyImapProxy.start();
 
     @DynamicPropertySource
     static void accounts(DynamicPropertyRegistry registry) throws Exception {
         String embedded = "${onepanel.mailbox.embedded.imap-port}";
         String smtp = "${onepanel.mailbox.embedded.smtp-port}";
         int closed = PlusAddressDeliveryTests.freePort();
-        MailboxTestSupport.account(registry, 0, "onepanel", ONEPANEL, Integer.toString(PROXY.port()), smtp, "PASSWORD", ONEPANEL);
+        MailboxTestSupport.account(registry, 0, "onepanel", ONEPANEL, Integer.toString(PROXY.port()), smtp,
+                "PASSWORD", ONEPANEL);
         MailboxTestSupport.account(registry, 1, "rsab", RSAB, embedded, smtp, "PASSWORD", RSAB);
-        MailboxTestSupport.account(registry, 2, "offline", "offline@redbridge.gov.uk", Integer.toString(closed), Integer.toString(closed),
-                "PASSWORD", "offline@redbridge.gov.uk");
-        MailboxTestSupport.account(registry, 3, "wrongpass", "RedbridgeSCP@redbridge.gov.uk", embedded, smtp, "PASSWORD", "wrong");
+        MailboxTestSupport.account(registry, 2, "offline", "offline@redbridge.gov.uk", Integer.toString(closed),
+                Integer.toString(closed), "PASSWORD", "offline@redbridge.gov.uk");
+        MailboxTestSupport.account(registry, 3, "wrongpass", "RedbridgeSCP@redbridge.gov.uk", embedded, smtp,
+                "PASSWORD", "wrong");
         MailboxTestSupport.account(registry, 4, "m365", M365, embedded, smtp, "OAUTH2", null);
         registry.add("onepanel.mailbox.accounts[4].auth.tenant-id", () -> "contoso-tenant");
         registry.add("onepanel.mailbox.accounts[4].auth.client-id", () -> "app-id");
@@ -118,7 +111,7 @@ class MailboxResilienceTests {
     @BeforeEach
     void reset() throws Exception {
         MailboxTestSupport.reset(server, jdbc);
-        embeddedImapPort = server.info().imapPort();
+        PROXY.target(server.info().imapPort());
         PROXY.fetchEverything();
         events.clear();
         ENTRA.reset(M365);
@@ -205,7 +198,8 @@ class MailboxResilienceTests {
         assertThat(polls.check("m365").checked()).isTrue();
         // ... and revoked: the server refuses it while MSAL still holds it
         setToken("token-after-revocation");
-        try (ImapClient person = new ImapClient("127.0.0.1", server.info().imapPort(), M365, "token-after-revocation")) {
+        int imap = server.info().imapPort();
+        try (ImapClient person = new ImapClient("127.0.0.1", imap, M365, "token-after-revocation")) {
             person.append("INBOX", TestMail.simple("oauth@x", M365, "via xoauth2"));
 
             assertThat(polls.check("m365").count(MessageTaker.Outcome.STORED)).isEqualTo(1);
@@ -244,6 +238,18 @@ class MailboxResilienceTests {
             assertThat(received).anySatisfy(m -> assertThat(m)
                     .contains("Message-ID: <op-2026-0001-m365@onepanel.redbridge.gov.uk>"));
         }
+    }
+
+    @Test
+    void aMailboxNotCheckedSuccessfullyForFiveMinutesIsDown() {
+        states.recordSuccess("rsab", clock.instant().minus(Duration.ofMinutes(4)), 1, "IDLE MOVE UIDPLUS");
+        assertThat(health("rsab").getStatus()).isEqualTo(Status.UP);
+
+        states.recordSuccess("rsab", clock.instant().minus(Duration.ofMinutes(6)), 1, "IDLE MOVE UIDPLUS");
+        Health stale = health("rsab");
+
+        assertThat(stale.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(stale.getDetails()).containsKey("stale").containsEntry("consecutiveFailures", 0);
     }
 
     @Test

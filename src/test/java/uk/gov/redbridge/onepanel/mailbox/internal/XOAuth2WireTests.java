@@ -66,7 +66,8 @@ class XOAuth2WireTests {
 
             assertThat(entra.tokenRequests()).hasSize(2);
             assertThat(authenticateLines(imap.received())).containsExactly(
-                    "AUTHENTICATE XOAUTH2 " + xoauth2("first-token"), "AUTHENTICATE XOAUTH2 " + xoauth2("second-token"));
+                    "AUTHENTICATE XOAUTH2 " + xoauth2("first-token"),
+                    "AUTHENTICATE XOAUTH2 " + xoauth2("second-token"));
             assertThat(FailureClassifier.classify(new AuthenticationFailedException("AUTHENTICATE failed.")))
                     .isEqualTo(FailureKind.AUTHENTICATION);
         }
