@@ -91,6 +91,8 @@ class WorkingDaysTests {
                 "2025-04-17, 1, 2025-04-22",
                 "2025-04-17, 5, 2025-04-28",
                 "2026-04-01, 10, 2026-04-17",
+                "2026-04-02, 10, 2026-04-20",  // the worked example in docs/working-days.md
+                "2026-04-02, 5, 2026-04-13",
                 "2026-04-06, 1, 2026-04-07",   // sent on Easter Monday: day 1 is Tuesday
                 "2026-04-03, 1, 2026-04-07",   // sent on Good Friday
                 // Christmas and Boxing Day on a weekend: substitute days
