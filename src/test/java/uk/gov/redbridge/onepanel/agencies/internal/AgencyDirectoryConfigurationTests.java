@@ -124,16 +124,20 @@ class AgencyDirectoryConfigurationTests {
                         + "address on a reserved .example domain");
     }
 
+    /** A directory of one police agency, whose sector and other fields each test adds. */
+    private final ApplicationContextRunner policeOnly = new ApplicationContextRunner()
+            .withUserConfiguration(AgencyDirectoryConfiguration.class)
+            .withPropertyValues(
+                    "onepanel.agencies.quorum-sectors=POLICE",
+                    "onepanel.agencies.directory[0].code=MPS",
+                    "onepanel.agencies.directory[0].name=Police",
+                    "onepanel.agencies.directory[0].allowed-domains=mps.example,met.police.uk",
+                    "onepanel.agencies.directory[0].request-addresses.ADULTS_SAR=ea@mps.example");
+
     @Test
     void startUpFailsNamingMissingFieldsAndEveryOtherProblem() {
-        new ApplicationContextRunner()
-                .withUserConfiguration(AgencyDirectoryConfiguration.class)
+        policeOnly
                 .withPropertyValues(
-                        "onepanel.agencies.quorum-sectors=POLICE",
-                        "onepanel.agencies.directory[0].code=MPS",
-                        "onepanel.agencies.directory[0].name=Police",
-                        "onepanel.agencies.directory[0].allowed-domains=mps.example",
-                        "onepanel.agencies.directory[0].request-addresses.ADULTS_SAR=ea@mps.example",
                         "onepanel.agencies.directory[1].code=NELFT",
                         "onepanel.agencies.directory[1].sector=HEALTH",
                         "onepanel.agencies.directory[1].name=NELFT",
@@ -149,16 +153,10 @@ class AgencyDirectoryConfigurationTests {
 
     @Test
     void bindsPathwayKeysAndBuildsTheBean() {
-        new ApplicationContextRunner()
-                .withUserConfiguration(AgencyDirectoryConfiguration.class)
+        policeOnly
                 .withPropertyValues(
-                        "onepanel.agencies.quorum-sectors=POLICE",
-                        "onepanel.agencies.directory[0].code=MPS",
-                        "onepanel.agencies.directory[0].name=Police",
                         "onepanel.agencies.directory[0].sector=POLICE",
                         "onepanel.agencies.directory[0].voting-member=true",
-                        "onepanel.agencies.directory[0].allowed-domains=mps.example,met.police.uk",
-                        "onepanel.agencies.directory[0].request-addresses.ADULTS_SAR=ea@mps.example",
                         "onepanel.agencies.directory[0].request-addresses.CHILDREN_CSPR=ea@mps.example",
                         "onepanel.agencies.directory[0].request-addresses.DOMESTIC_HOMICIDE=dhr@mps.example",
                         "onepanel.agencies.directory[0].request-addresses.LEARNING_ONLY=ea@mps.example")
