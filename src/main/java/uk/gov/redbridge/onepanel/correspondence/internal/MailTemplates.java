@@ -18,6 +18,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.AbstractConfigurableTemplateResolver;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -35,8 +36,8 @@ class MailTemplates {
     private static final Logger log = LoggerFactory.getLogger(MailTemplates.class);
     private static final String CLASSPATH_FOLDER = "mail-templates/";
 
-    private final TemplateEngine textEngine = new TemplateEngine();
-    private final TemplateEngine htmlEngine = new TemplateEngine();
+    private final TemplateEngine textEngine = new SpringTemplateEngine();
+    private final TemplateEngine htmlEngine = new SpringTemplateEngine();
     private final Set<String> names;
     private final Set<String> htmlNames;
 

@@ -15,6 +15,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -62,7 +63,7 @@ class OutboxSender {
     OutboxSender(OutboxRepository repository, ContentStore contentStore, MimeComposer composer,
             AllowedDomains allowedDomains, MailAccounts accounts, ApplicationEventPublisher events,
             TransactionTemplate tx, CorrespondenceSettings settings, Clock clock, SendHooks hooks,
-            TaskExecutor executor) {
+            @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
         this.repository = repository;
         this.contentStore = contentStore;
         this.composer = composer;
