@@ -6,9 +6,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -71,6 +75,33 @@ public class InboundMessageRepository {
                 .query(InboundMessageRepository::map).optional();
     }
 
+    /** The copies stored from these UIDs of one folder generation (UIDVALIDITY) of a mailbox, by UID. */
+    public Map<Long, StoredCopy> findCopiesByUid(String mailbox, long uidValidity, Collection<Long> uids) {
+        if (uids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT " + COPY_COLUMNS + " FROM inbound_message WHERE mailbox = :mailbox "
+                        + "AND uid_validity = :uidValidity AND uid IN (:uids)")
+                .param("mailbox", mailbox).param("uidValidity", uidValidity).param("uids", uids)
+                .query(InboundMessageRepository::mapCopy).list().stream()
+                .collect(Collectors.toMap(StoredCopy::uid, Function.identity()));
+    }
+
+    public Optional<StoredCopy> findCopyBySha256(String mailbox, String sha256) {
+        return jdbc.sql("SELECT " + COPY_COLUMNS + " FROM inbound_message "
+                        + "WHERE mailbox = :mailbox AND sha256 = :sha256")
+                .param("mailbox", mailbox).param("sha256", sha256)
+                .query(InboundMessageRepository::mapCopy).optional();
+    }
+
+    /**
+     * The server gave this copy's UID to another message (a broken server; RFC 3501 forbids it): the copy no longer
+     * has a known place, and its bytes are still found by their SHA-256.
+     */
+    public void forgetLocation(InboundMessageId id) {
+        jdbc.sql("UPDATE inbound_message SET uid = NULL WHERE id = :id").param("id", id.value()).update();
+    }
+
     public List<InboundMessage> findByContentKey(String contentKey) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM inbound_message WHERE content_key = :key ORDER BY received_at, id")
                 .param("key", contentKey).query(InboundMessageRepository::map).list();
@@ -102,6 +133,14 @@ public class InboundMessageRepository {
 
     public long count() {
         return jdbc.sql("SELECT COUNT(*) FROM inbound_message").query(Long.class).single();
+    }
+
+    private static final String COPY_COLUMNS = "id, uid, size, sha256, quarantine_reason, moved_at";
+
+    static StoredCopy mapCopy(ResultSet rs, int row) throws SQLException {
+        return new StoredCopy(new InboundMessageId(rs.getObject("id", UUID.class)), rs.getLong("uid"),
+                rs.getLong("size"), rs.getString("sha256"), rs.getString("quarantine_reason"),
+                rs.getObject("moved_at", OffsetDateTime.class) != null);
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -1,0 +1,311 @@
+package uk.gov.redbridge.onepanel.mailbox.internal;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Component;
+
+import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
+import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
+
+/**
+ * Takes one message from the inbox: store before touch, then move. A message is known by its place (UIDVALIDITY
+ * and UID) or, failing that, by the SHA-256 of its bytes in this mailbox (the server renumbered, or a person moved
+ * it back): a known message is only moved again. Nothing here depends on {@code \Seen} or any other flag a person
+ * may set. A message that fails a few polls in a row is set aside with a reason; a lost connection fails the poll.
+ */
+@Component
+class MessageTaker {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageTaker.class);
+    private static final int CHUNK = 1 << 20;
+
+    enum Outcome {
+        /** Logged (raw bytes, row, MessageReceived) and moved (or left for the next poll to move). */
+        STORED,
+        /** Logged without its content (MessageQuarantined) and set aside. */
+        QUARANTINED,
+        /** Already logged from another place: the row now points here, and the message was moved. */
+        RELOCATED,
+        /** Already logged from this place: only the move was repeated. */
+        MOVED,
+        /** Nothing to do (already copied on a server that cannot move; or another instance took it). */
+        LEFT,
+        /** No longer on the server (someone moved or deleted it meanwhile). */
+        GONE,
+        /** Failed this time; tried again next poll. */
+        FAILED
+    }
+
+    /** One open inbox during a poll. */
+    record Inbox(MailboxSettings.Account account, IMAPFolder folder, Folder processed, long uidValidity,
+            ServerCapabilities capabilities) {
+
+        String mailbox() {
+            return account.name();
+        }
+    }
+
+    /** A message that the server would not give us, or that could not be stored: set aside after a few tries. */
+    private static final class Unreadable extends RuntimeException {
+        private final String reason;
+
+        Unreadable(String reason, Exception cause) {
+            super(reason, cause);
+            this.reason = reason;
+        }
+    }
+
+    private final InboundMessageRepository repository;
+    private final InboundMessageWriter writer;
+    private final ProcessedFolderMover mover;
+    private final PoisonMessages poison;
+    private final IntakeFaultHook faultHook;
+    private final Clock clock;
+    private final long maxMessageSize;
+    private final int poisonAttempts;
+
+    MessageTaker(InboundMessageRepository repository, InboundMessageWriter writer, ProcessedFolderMover mover,
+            PoisonMessages poison, IntakeFaultHook faultHook, Clock clock, MailboxSettings settings) {
+        this.repository = repository;
+        this.writer = writer;
+        this.mover = mover;
+        this.poison = poison;
+        this.faultHook = faultHook;
+        this.clock = clock;
+        this.maxMessageSize = settings.maxMessageSize().toBytes();
+        this.poisonAttempts = settings.poisonAttempts();
+    }
+
+    /**
+     * @param known the copy stored from this message's UID in this folder generation, or null
+     * @throws MessagingException when the connection is lost (the poll fails and is retried with backoff)
+     */
+    Outcome take(Inbox inbox, Message message, StoredCopy known) throws MessagingException {
+        if (message.isExpunged()) {
+            return Outcome.GONE;
+        }
+        long uid = inbox.folder().getUID(message);
+        PoisonMessages.Key key = new PoisonMessages.Key(inbox.mailbox(), inbox.uidValidity(), uid);
+        try {
+            Outcome outcome = takeOnce(inbox, message, uid, known);
+            poison.forget(key);
+            return outcome;
+        } catch (MessagingException | RuntimeException e) {
+            if (FailureClassifier.isConnectionLoss(e) || !inbox.folder().isOpen() || databaseUnavailable(e)) {
+                throw e;
+            }
+            if (e instanceof DuplicateKeyException) {
+                log.info("Mailbox {}: message UID {} was logged meanwhile by another instance", inbox.mailbox(), uid);
+                return Outcome.LEFT;
+            }
+            String reason = e instanceof Unreadable u ? u.reason : "store_failed";
+            int failures = poison.failed(key);
+            log.warn("Mailbox {}: message UID {} failed ({}, {}), attempt {} of {}", inbox.mailbox(), uid, reason,
+                    rootCause(e), failures, poisonAttempts);
+            if (failures < poisonAttempts) {
+                return Outcome.FAILED;
+            }
+            setAside(inbox, message, uid, reason);
+            poison.forget(key);
+            return Outcome.QUARANTINED;
+        }
+    }
+
+    private Outcome takeOnce(Inbox inbox, Message message, long uid, StoredCopy known) throws MessagingException {
+        if (!inbox.capabilities().canRemoveFromInbox()
+                && message.getFlags().contains(ProcessedFolderMover.COPIED_KEYWORD)) {
+            return Outcome.LEFT;
+        }
+        if (known == null) {
+            return takeNew(inbox, message, uid, null);
+        }
+        if (known.quarantineReason() == null && known.size() != message.getSize()) {
+            // RFC822.SIZE disagrees with what was stored (Exchange's sizes are estimates): compare the bytes
+            byte[] raw = fetch(inbox, uid);
+            if (raw == null) {
+                return Outcome.GONE;
+            }
+            if (!RawMessageDigest.of(raw).sha256().equals(known.sha256())) {
+                log.warn("Mailbox {}: UID {} now holds another message (the server reused a UID); the earlier copy "
+                        + "is still known by its content", inbox.mailbox(), uid);
+                repository.forgetLocation(known.id());
+                return takeNew(inbox, message, uid, raw);
+            }
+        }
+        if (!inbox.capabilities().canRemoveFromInbox() && known.moved()) {
+            return Outcome.LEFT;
+        }
+        moveAndMark(inbox, message, uid, known.id());
+        return Outcome.MOVED;
+    }
+
+    private Outcome takeNew(Inbox inbox, Message message, long uid, byte[] fetched) throws MessagingException {
+        byte[] raw = fetched;
+        if (raw == null) {
+            if (message.getSize() > maxMessageSize) {
+                return tooLarge(inbox, message, uid, null);
+            }
+            raw = fetch(inbox, uid);
+            if (raw == null) {
+                return Outcome.GONE;
+            }
+        }
+        RawMessageDigest digest = RawMessageDigest.of(raw);
+        if (raw.length > maxMessageSize) {
+            return tooLarge(inbox, message, uid, digest);
+        }
+        Optional<StoredCopy> same = repository.findCopyBySha256(inbox.mailbox(), digest.sha256());
+        if (same.isPresent()) {
+            return relocate(inbox, message, uid, same.get());
+        }
+        HeaderFacts facts = HeaderFacts.read(digest.headerBlock());
+        InboundMessage stored;
+        try {
+            stored = writer.received(location(inbox, uid), raw, digest, facts);
+        } catch (DuplicateKeyException | DataAccessResourceFailureException | TransientDataAccessException
+                | RecoverableDataAccessException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new Unreadable("store_failed", e);
+        }
+        log.info("Mailbox {}: message UID {} logged as {} ({} bytes)", inbox.mailbox(), uid, stored.id(), raw.length);
+        faultHook.afterCommitBeforeMove(inbox.mailbox(), uid);
+        moveAndMark(inbox, message, uid, stored.id());
+        return Outcome.STORED;
+    }
+
+    /** Over the size cap: logged with its headers only, identified by streaming its bytes through the digest. */
+    private Outcome tooLarge(Inbox inbox, Message message, long uid, RawMessageDigest known)
+            throws MessagingException {
+        RawMessageDigest digest = known != null ? known : streamDigest(inbox, uid);
+        if (digest == null) {
+            return Outcome.GONE;
+        }
+        Optional<StoredCopy> same = repository.findCopyBySha256(inbox.mailbox(), digest.sha256());
+        if (same.isPresent()) {
+            return relocate(inbox, message, uid, same.get());
+        }
+        HeaderFacts facts = HeaderFacts.read(digest.headerBlock());
+        long limitMb = maxMessageSize / (1024 * 1024);
+        InboundMessage stored = writer.quarantined(location(inbox, uid), facts, digest.size(), digest.sha256(),
+                digest.contentKey(facts.messageId()), "too_large",
+                "The message is larger than the " + limitMb + " MB limit. Its headers are logged; its content was "
+                        + "not kept. It is in the mailbox folder '" + inbox.account().processedFolder() + "'.");
+        log.warn("Mailbox {}: message UID {} is over the size limit ({} bytes): quarantined as {}", inbox.mailbox(),
+                uid, digest.size(), stored.id());
+        moveAndMark(inbox, message, uid, stored.id());
+        return Outcome.QUARANTINED;
+    }
+
+    private RawMessageDigest streamDigest(Inbox inbox, long uid) throws MessagingException {
+        RawMessageDigest digest = new RawMessageDigest();
+        long offset = 0;
+        while (true) {
+            byte[] chunk;
+            try {
+                chunk = UidFetch.part(inbox.folder(), uid, offset, CHUNK);
+            } catch (MessagingException e) {
+                throw unreadable(e);
+            }
+            if (chunk == null) {
+                return offset == 0 ? null : digest;
+            }
+            digest.update(chunk, 0, chunk.length);
+            offset += chunk.length;
+            if (chunk.length < CHUNK) {
+                return digest;
+            }
+        }
+    }
+
+    /** After a few failed polls: logged without content, so a person looks at it, and moved out of the way. */
+    private void setAside(Inbox inbox, Message message, long uid, String reason) throws MessagingException {
+        byte[] header = null;
+        try {
+            header = "fetch_failed".equals(reason) ? UidFetch.header(inbox.folder(), uid) : null;
+        } catch (MessagingException e) {
+            if (FailureClassifier.isConnectionLoss(e)) {
+                throw e;
+            }
+        }
+        HeaderFacts facts = header == null ? HeaderFacts.none() : HeaderFacts.read(header);
+        // no bytes to hash: the key names this server copy, so that it is logged once
+        String key = RawMessageDigest.sha256Hex("unreadable " + inbox.mailbox() + " " + inbox.uidValidity() + " "
+                + uid + " " + (header == null ? "" : RawMessageDigest.of(header).sha256()));
+        String explanation = "fetch_failed".equals(reason)
+                ? "The mail server would not give out this message's content. "
+                : "The message could not be stored. ";
+        InboundMessage stored = writer.quarantined(location(inbox, uid), facts, message.getSize(), key, key, reason,
+                explanation + "It is in the mailbox folder '" + inbox.account().processedFolder() + "'.");
+        log.warn("Mailbox {}: message UID {} set aside as {} ({})", inbox.mailbox(), uid, stored.id(), reason);
+        moveAndMark(inbox, message, uid, stored.id());
+    }
+
+    private Outcome relocate(Inbox inbox, Message message, long uid, StoredCopy same) throws MessagingException {
+        repository.relocate(same.id(), inbox.folder().getFullName(), inbox.uidValidity(), uid);
+        log.info("Mailbox {}: message UID {} was logged before as {} (same bytes): not logged again",
+                inbox.mailbox(), uid, same.id());
+        moveAndMark(inbox, message, uid, same.id());
+        return Outcome.RELOCATED;
+    }
+
+    private void moveAndMark(Inbox inbox, Message message, long uid, InboundMessageId id) throws MessagingException {
+        try {
+            mover.move(inbox.folder(), message, inbox.processed(), inbox.capabilities());
+        } catch (MessagingException e) {
+            if (FailureClassifier.isConnectionLoss(e)) {
+                throw e;
+            }
+            log.warn("Mailbox {}: message UID {} is logged but could not be moved ({}); the next poll tries again",
+                    inbox.mailbox(), uid, rootCause(e));
+            return;
+        }
+        repository.markMoved(id, clock.instant());
+    }
+
+    private static byte[] fetch(Inbox inbox, long uid) throws MessagingException {
+        try {
+            return UidFetch.message(inbox.folder(), uid);
+        } catch (MessagingException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /** A refusal for this one message; a lost connection is thrown as it is, to fail the poll. */
+    private static RuntimeException unreadable(MessagingException e) throws MessagingException {
+        if (FailureClassifier.isConnectionLoss(e)) {
+            throw e;
+        }
+        return new Unreadable("fetch_failed", e);
+    }
+
+    private static InboundMessageWriter.Location location(Inbox inbox, long uid) {
+        return new InboundMessageWriter.Location(inbox.account(), inbox.folder().getFullName(), inbox.uidValidity(),
+                uid);
+    }
+
+    private static boolean databaseUnavailable(Throwable e) {
+        return e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessException
+                || e instanceof RecoverableDataAccessException;
+    }
+
+    static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName();
+    }
+}

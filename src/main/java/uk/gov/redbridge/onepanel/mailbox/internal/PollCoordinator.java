@@ -1,0 +1,111 @@
+package uk.gov.redbridge.onepanel.mailbox.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * When mailboxes are checked: every poll interval (Spring Scheduling), whenever IDLE reports new mail, and on
+ * request ({@link #pollNow()}). Each mailbox has its own worker thread, so one that hangs or cannot be reached never
+ * delays the others; requests that arrive while a check runs are folded into one further check. Each check runs
+ * under the mailbox's lock and respects its backoff.
+ */
+@Component
+public class PollCoordinator implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(PollCoordinator.class);
+
+    private final MailboxPoller poller;
+    private final MailboxLocks locks;
+    private final MailboxSettings settings;
+    private final Map<String, ExecutorService> workers = new LinkedHashMap<>();
+    private final Map<String, AtomicBoolean> queued = new LinkedHashMap<>();
+
+    PollCoordinator(MailboxPoller poller, MailboxLocks locks, MailboxSettings settings) {
+        this.poller = poller;
+        this.locks = locks;
+        this.settings = settings;
+        for (MailboxSettings.Account account : settings.accounts()) {
+            workers.put(account.name(), Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "mailbox-" + account.name());
+                t.setDaemon(true);
+                return t;
+            }));
+            queued.put(account.name(), new AtomicBoolean());
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${onepanel.mailbox.poll-interval:PT60S}")
+    void everyPollInterval() {
+        if (settings.scheduledPolling()) {
+            settings.accounts().forEach(a -> request(a.name()));
+        }
+    }
+
+    /** Asks for a check of this mailbox soon; returns at once. */
+    void request(String mailbox) {
+        AtomicBoolean waiting = queued.get(mailbox);
+        if (waiting != null && waiting.compareAndSet(false, true)) {
+            workers.get(mailbox).execute(() -> {
+                waiting.set(false);
+                check(mailbox);
+            });
+        }
+    }
+
+    /**
+     * Checks every mailbox now (each on its own worker, in parallel) and waits for all of them.
+     *
+     * @return how many messages were newly logged
+     */
+    public int pollNow() {
+        Map<String, Future<MailboxPoller.PollResult>> running = new LinkedHashMap<>();
+        workers.forEach((mailbox, worker) -> running.put(mailbox, worker.submit(() -> check(mailbox))));
+        int logged = 0;
+        for (Map.Entry<String, Future<MailboxPoller.PollResult>> each : running.entrySet()) {
+            try {
+                logged += each.getValue().get().logged();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while mailboxes were checked", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("mailbox " + each.getKey() + " check failed", e.getCause());
+            }
+        }
+        return logged;
+    }
+
+    MailboxPoller.PollResult check(String mailbox) {
+        MailboxSettings.Account account = settings.accounts().stream().filter(a -> a.name().equals(mailbox))
+                .findFirst().orElseThrow();
+        try {
+            return locks.withLock(mailbox, () -> poller.poll(account)).orElseGet(() -> {
+                log.debug("Mailbox {} is being checked by another instance", mailbox);
+                return MailboxPoller.PollResult.deferred();
+            });
+        } catch (RuntimeException e) {
+            // e.g. the database is down: the lock itself cannot be taken. The next interval tries again.
+            log.warn("Mailbox {} could not be checked ({})", mailbox, MessageTaker.rootCause(e));
+            return MailboxPoller.PollResult.deferred();
+        }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        workers.values().forEach(ExecutorService::shutdownNow);
+        for (ExecutorService worker : workers.values()) {
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+}
