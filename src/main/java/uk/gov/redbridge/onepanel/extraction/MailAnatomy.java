@@ -229,7 +229,7 @@ public final class MailAnatomy {
                     // a second body part (e.g. the headers of a bounced message): kept as a nameless attachment
                     fileName = null;
                 }
-                byte[] bytes = readBytes(part);
+                byte[] bytes = readBytesOrRaw(part, path);
                 attachments.add(new MailAttachment(fileName == null ? "part-" + (path.isEmpty() ? "1" : path) : fileName,
                         type, bytes, path.isEmpty() ? "1" : path, forwarded));
             } catch (MessagingException | IOException | RuntimeException e) {
@@ -259,6 +259,21 @@ public final class MailAnatomy {
                 return name.isEmpty() ? null : name;
             } catch (MessagingException | RuntimeException e) {
                 return null;
+            }
+        }
+
+        /** The decoded bytes, or (when the transfer encoding is broken) the bytes as sent, so nothing is dropped. */
+        private byte[] readBytesOrRaw(Part part, String path) throws MessagingException, IOException {
+            try {
+                return readBytes(part);
+            } catch (IOException e) {
+                if (part instanceof jakarta.mail.internet.MimePart mime && mime instanceof jakarta.mail.internet.MimeBodyPart body) {
+                    problems.add("part " + (path.isEmpty() ? "1" : path) + " could not be decoded; kept as sent");
+                    try (InputStream in = body.getRawInputStream()) {
+                        return in.readAllBytes();
+                    }
+                }
+                throw e;
             }
         }
 

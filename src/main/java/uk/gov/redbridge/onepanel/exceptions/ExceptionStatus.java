@@ -1,0 +1,5 @@
+package uk.gov.redbridge.onepanel.exceptions;
+
+public enum ExceptionStatus {
+    OPEN, RESOLVED
+}

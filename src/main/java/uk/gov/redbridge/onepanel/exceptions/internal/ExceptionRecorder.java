@@ -1,0 +1,152 @@
+package uk.gov.redbridge.onepanel.exceptions.internal;
+
+import java.time.Clock;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import uk.gov.redbridge.onepanel.agencies.AgencyDirectory;
+import uk.gov.redbridge.onepanel.correspondence.Correspondence;
+import uk.gov.redbridge.onepanel.correspondence.OutboundBlocked;
+import uk.gov.redbridge.onepanel.correspondence.OutboundFailed;
+import uk.gov.redbridge.onepanel.correspondence.OutboundMail;
+import uk.gov.redbridge.onepanel.correspondence.OutboundUncertain;
+import uk.gov.redbridge.onepanel.exceptions.ExceptionId;
+import uk.gov.redbridge.onepanel.exceptions.ExceptionItem;
+import uk.gov.redbridge.onepanel.exceptions.ExceptionReason;
+import uk.gov.redbridge.onepanel.exceptions.ExceptionStatus;
+import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
+import uk.gov.redbridge.onepanel.mailbox.MessageQuarantined;
+import uk.gov.redbridge.onepanel.referrals.ReferralNotCreated;
+import uk.gov.redbridge.onepanel.referrals.ReferrerReplied;
+import uk.gov.redbridge.onepanel.referrals.ReplyNotMatched;
+import uk.gov.redbridge.onepanel.triage.DeliveryFailureReceived;
+import uk.gov.redbridge.onepanel.triage.MessageNotUnderstood;
+
+/**
+ * Puts into the queue what the other modules could not settle. Each item has a source key, so an event delivered
+ * twice (after a crash) makes one item.
+ */
+@Component
+class ExceptionRecorder {
+
+    private static final Logger log = LoggerFactory.getLogger(ExceptionRecorder.class);
+
+    private final ExceptionRepository repository;
+    private final Correspondence correspondence;
+    private final AgencyDirectory agencies;
+    private final Clock clock;
+
+    ExceptionRecorder(ExceptionRepository repository, Correspondence correspondence, AgencyDirectory agencies,
+            Clock clock) {
+        this.repository = repository;
+        this.correspondence = correspondence;
+        this.agencies = agencies;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(MessageQuarantined e) {
+        record(ExceptionReason.fromCode(e.reason()), e.explanation(), e.messageId(), null, null, e.mailbox(),
+                "message:" + e.messageId() + ":quarantined");
+    }
+
+    @ApplicationModuleListener
+    void on(MessageNotUnderstood e) {
+        record(ExceptionReason.fromCode(e.reason()), e.explanation(), e.messageId(), null, null, e.mailbox(),
+                "message:" + e.messageId() + ":not-understood");
+    }
+
+    @ApplicationModuleListener
+    void on(ReferralNotCreated e) {
+        record(ExceptionReason.fromCode(e.reason()), e.explanation(), e.messageId(), null, null, e.mailbox(),
+                "message:" + e.messageId() + ":intake");
+    }
+
+    @ApplicationModuleListener
+    void on(ReplyNotMatched e) {
+        record(ExceptionReason.fromCode(e.reason()), e.explanation(), e.messageId(), e.referralReference(), null,
+                e.mailbox(), "message:" + e.messageId() + ":reply");
+    }
+
+    @ApplicationModuleListener
+    void on(ReferrerReplied e) {
+        if (e.stillMissing().isEmpty()) {
+            return;
+        }
+        record(ExceptionReason.INFORMATION_REPLY, "The referrer replied, but the referral still lacks: "
+                        + String.join("; ", e.stillMissing()), e.messageId(), e.reference().toString(), null, null,
+                "message:" + e.messageId() + ":information-reply");
+    }
+
+    /** A bounce: the mail it names is marked BOUNCED, and the item says which agency or domain failed. */
+    @ApplicationModuleListener
+    void on(DeliveryFailureReceived e) {
+        String reference = null;
+        UUID outboundId = null;
+        for (String id : e.originalMessageIds()) {
+            var bounced = correspondence.recordBounce(id, "delivery failure report"
+                    + (e.status() == null ? "" : " (status " + e.status() + ")"));
+            if (bounced.isPresent()) {
+                reference = bounced.get().referralReference();
+                outboundId = bounced.get().id().value();
+                break;
+            }
+        }
+        String who = e.failedRecipients().isEmpty() ? "an unknown recipient"
+                : e.failedRecipients().stream().map(this::describeRecipient).distinct().collect(Collectors.joining(", "));
+        String about = outboundId == null ? "a mail the service cannot identify"
+                : "the " + correspondence.find(new uk.gov.redbridge.onepanel.correspondence.OutboundMailId(outboundId))
+                        .map(OutboundMail::template).orElse("service's") + " email";
+        record(ExceptionReason.DELIVERY_FAILURE, "Delivery to " + who + " failed"
+                        + (e.status() == null ? "" : " (status " + e.status() + ")") + " for " + about,
+                e.messageId(), reference, outboundId, e.mailbox(), "message:" + e.messageId() + ":bounce");
+    }
+
+    @ApplicationModuleListener
+    void on(OutboundBlocked e) {
+        record(ExceptionReason.OUTBOUND_BLOCKED, "Not sent: " + e.reason(), null, e.referralReference(),
+                e.mailId().value(), null, "outbound:" + e.mailId() + ":blocked");
+    }
+
+    @ApplicationModuleListener
+    void on(OutboundFailed e) {
+        record(ExceptionReason.OUTBOUND_FAILED, "Could not be sent: " + e.reason(), null, e.referralReference(),
+                e.mailId().value(), null, "outbound:" + e.mailId() + ":failed");
+    }
+
+    @ApplicationModuleListener
+    void on(OutboundUncertain e) {
+        record(ExceptionReason.OUTBOUND_UNCERTAIN, "Caught mid-send: " + e.reason(), null, e.referralReference(),
+                e.mailId().value(), null, "outbound:" + e.mailId() + ":uncertain");
+    }
+
+    /** The agency's name when the directory knows the domain, else the domain alone: never the whole address. */
+    private String describeRecipient(String address) {
+        return agencies.forSenderAddress(address).map(a -> a.name() + " (" + domain(address) + ")")
+                .orElse(domain(address));
+    }
+
+    private static String domain(String address) {
+        int at = address.indexOf('@');
+        return at < 0 ? "an unreadable address" : address.substring(at + 1);
+    }
+
+    void record(ExceptionReason reason, String explanation, InboundMessageId messageId, String referralReference,
+            UUID outboundMailId, String mailbox, String sourceKey) {
+        if (repository.existsForSource(sourceKey)) {
+            return;
+        }
+        ExceptionItem item = new ExceptionItem(new ExceptionId(UUID.randomUUID()), reason,
+                explanation == null || explanation.isBlank() ? reason.title() : explanation, messageId,
+                referralReference, outboundMailId, mailbox, ExceptionStatus.OPEN, clock.instant(), null, null, null,
+                null);
+        repository.insert(item, sourceKey);
+        log.info("Exception {} raised: {}", item.id(), reason.code());
+    }
+
+}

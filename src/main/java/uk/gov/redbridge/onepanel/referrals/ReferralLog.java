@@ -1,0 +1,113 @@
+package uk.gov.redbridge.onepanel.referrals;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.gov.redbridge.onepanel.extraction.FilledForm;
+import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
+import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
+import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
+import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
+import uk.gov.redbridge.onepanel.mailbox.InboundMessages;
+import uk.gov.redbridge.onepanel.referrals.internal.ReferralQueries;
+import uk.gov.redbridge.onepanel.referrals.internal.ReferralWriter;
+import uk.gov.redbridge.onepanel.shared.Pathway;
+import uk.gov.redbridge.onepanel.shared.ReferralReference;
+
+/** The referral log: what the rest of the service reads and asks of it. */
+@Service
+public class ReferralLog {
+
+    private final ReferralQueries queries;
+    private final ReferralWriter writer;
+    private final InboundMessages messages;
+
+    ReferralLog(ReferralQueries queries, ReferralWriter writer, InboundMessages messages) {
+        this.queries = queries;
+        this.writer = writer;
+        this.messages = messages;
+    }
+
+    public Optional<Referral> find(ReferralReference reference) {
+        return queries.find(reference);
+    }
+
+    public Optional<Referral> find(ReferralId id) {
+        return queries.find(id);
+    }
+
+    /** Newest first. */
+    public List<Referral> latest(int limit) {
+        return queries.latest(limit);
+    }
+
+    /** Oldest first. */
+    public List<Referral> withStatus(ReferralStatus status) {
+        return queries.withStatus(status);
+    }
+
+    public List<ReferralDocument> documents(ReferralId id) {
+        return queries.documents(id);
+    }
+
+    public List<LinkedMessage> messages(ReferralId id) {
+        return queries.messages(id);
+    }
+
+    public List<TimelineEntry> timeline(ReferralId id) {
+        return queries.timeline(id);
+    }
+
+    /** The referral a message belongs to, if any. */
+    public Optional<ReferralId> referralOfMessage(InboundMessageId messageId) {
+        return queries.referralOfMessage(messageId);
+    }
+
+    /** A document's bytes, read from the stored message it came in. */
+    public Optional<DocumentContent> documentContent(ReferralId id, UUID documentId) {
+        return queries.document(id, documentId).flatMap(d -> {
+            ParsedMail mail = MailAnatomy.parse(messages.rawBytes(d.messageId()));
+            return mail.attachments().stream().filter(a -> a.partPath().equals(d.partPath())).findFirst()
+                    .map(a -> new DocumentContent(d.fileName(), d.contentType(), a.content()));
+        });
+    }
+
+    /**
+     * Logs a referral from a message by hand (an exception the secretariat resolved), with the form read from it if
+     * there is one, else an empty form to complete on the review page. The pathway may be chosen.
+     */
+    @Transactional
+    public Referral createFromMessage(InboundMessageId messageId, FilledForm form, String formSource,
+            Pathway pathway, String actor) {
+        InboundMessage message = messages.find(messageId)
+                .orElseThrow(() -> new IllegalArgumentException("no stored message " + messageId));
+        Optional<ReferralId> existing = queries.referralOfMessage(messageId);
+        if (existing.isPresent()) {
+            return queries.find(existing.get()).orElseThrow();
+        }
+        ParsedMail mail = MailAnatomy.parse(messages.rawBytes(messageId));
+        FilledForm used = form != null ? form : new FilledForm(null, List.of());
+        // no content key: a referral made by hand does not stop a later copy of the email being linked by a person
+        return writer.create(message, mail, used, formSource, null, actor, pathway);
+    }
+
+    /** Links a message to a referral by hand (e.g. an unmatched reply), with its attachments as documents. */
+    @Transactional
+    public boolean attachMessage(ReferralReference reference, InboundMessageId messageId, String actor) {
+        Referral referral = find(reference).orElseThrow(() -> new IllegalArgumentException("no referral " + reference));
+        InboundMessage message = messages.find(messageId)
+                .orElseThrow(() -> new IllegalArgumentException("no stored message " + messageId));
+        return writer.attach(referral.id(), message, MailAnatomy.parse(messages.rawBytes(messageId)), actor);
+    }
+
+    @Transactional
+    public boolean changeStatus(ReferralReference reference, ReferralStatus to, String actor, String why) {
+        Referral referral = find(reference).orElseThrow(() -> new IllegalArgumentException("no referral " + reference));
+        return writer.changeStatus(referral.id(), to, actor, why);
+    }
+
+}

@@ -1,0 +1,162 @@
+package uk.gov.redbridge.onepanel.referrals.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.gov.redbridge.onepanel.correspondence.QueuedMail;
+import uk.gov.redbridge.onepanel.extraction.ExtractionFailed;
+import uk.gov.redbridge.onepanel.extraction.ExtractionResult;
+import uk.gov.redbridge.onepanel.extraction.FormExtracted;
+import uk.gov.redbridge.onepanel.extraction.FormExtractor;
+import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
+import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
+import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
+import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
+import uk.gov.redbridge.onepanel.mailbox.InboundMessages;
+import uk.gov.redbridge.onepanel.referrals.Referral;
+import uk.gov.redbridge.onepanel.referrals.ReferralId;
+import uk.gov.redbridge.onepanel.referrals.ReferralNotCreated;
+import uk.gov.redbridge.onepanel.triage.ReferralMessageReceived;
+
+/**
+ * Turns a referral message into a referral, once. A message already dealt with is left alone; a copy of an email
+ * already logged (the same email in two mailboxes, or sent twice) is linked to that referral; otherwise the form is
+ * read and the referral logged with its acknowledgement, or the reason no form could be read is raised.
+ */
+@Service
+class IntakeService {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
+
+    private final InboundMessages messages;
+    private final FormExtractor extractor;
+    private final ReferralRepository repository;
+    private final ReferralWriter writer;
+    private final Acknowledgements acknowledgements;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final TransactionTemplate savepoint;
+
+    IntakeService(InboundMessages messages, FormExtractor extractor, ReferralRepository repository,
+            ReferralWriter writer, Acknowledgements acknowledgements, ApplicationEventPublisher events,
+            Clock clock, PlatformTransactionManager transactions) {
+        this.messages = messages;
+        this.extractor = extractor;
+        this.repository = repository;
+        this.writer = writer;
+        this.acknowledgements = acknowledgements;
+        this.events = events;
+        this.clock = clock;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    @ApplicationModuleListener
+    void on(ReferralMessageReceived event) {
+        process(event.messageId(), !event.automatic(), ReferralWriter.SYSTEM);
+    }
+
+    /**
+     * @param acknowledge send the referrer an acknowledgement (never for automatic mail)
+     * @return the referral made or found, if any
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public Optional<ReferralId> process(InboundMessageId messageId, boolean acknowledge, String actor) {
+        Optional<ReferralRepository.IntakeOutcome> done = repository.intakeOutcome(messageId);
+        if (done.isPresent()) {
+            return Optional.ofNullable(done.get().referralId());
+        }
+        InboundMessage message = messages.find(messageId)
+                .orElseThrow(() -> new IllegalStateException("no stored message " + messageId));
+        Instant now = clock.instant();
+        Optional<ReferralId> existing = repository.findIdByContentKey(message.contentKey());
+        if (existing.isPresent()) {
+            repository.linkMessage(existing.get(), messageId, "DUPLICATE_COPY", now, actor);
+            repository.addEvent(existing.get(), now, "DUPLICATE_COPY",
+                    "The same email arrived again (in the " + message.mailbox() + " mailbox): linked, not logged twice",
+                    actor);
+            repository.recordIntakeOutcome(new ReferralRepository.IntakeOutcome(messageId, message.contentKey(),
+                    "DUPLICATE", existing.get(), null), now);
+            return existing;
+        }
+        List<ReferralRepository.IntakeOutcome> earlier = repository.intakeOutcomesForContent(message.contentKey());
+        if (!earlier.isEmpty()) {
+            // a copy of an email that already failed intake: one exception for the email is enough
+            repository.recordIntakeOutcome(new ReferralRepository.IntakeOutcome(messageId, message.contentKey(),
+                    "DUPLICATE", null, earlier.get(0).reason()), now);
+            return Optional.empty();
+        }
+        byte[] raw = messages.rawBytes(messageId);
+        ParsedMail mail = MailAnatomy.parse(raw);
+        ExtractionResult result = extractor.extractFromEmail(raw);
+        if (result instanceof FormExtracted extracted) {
+            Optional<Referral> created = createUnlessACopyWon(message, mail, extracted, actor);
+            if (created.isEmpty()) {
+                // the same email in another mailbox was logged by a parallel intake a moment ago: link to it
+                return process(messageId, acknowledge, actor);
+            }
+            Referral referral = created.get();
+            repository.recordIntakeOutcome(new ReferralRepository.IntakeOutcome(messageId, message.contentKey(),
+                    "REFERRAL", referral.id(), null), now);
+            if (acknowledge) {
+                acknowledge(referral, message);
+            }
+            log.info("Message {} logged as referral {}", messageId, referral.reference());
+            return Optional.of(referral.id());
+        }
+        ExtractionFailed failed = (ExtractionFailed) result;
+        repository.recordIntakeOutcome(new ReferralRepository.IntakeOutcome(messageId, message.contentKey(),
+                "EXCEPTION", null, failed.reason().code()), now);
+        events.publishEvent(new ReferralNotCreated(messageId, message.mailbox(), failed.reason().code(),
+                failed.explanation()));
+        log.info("Message {} gave no referral: {}", messageId, failed.reason().code());
+        return Optional.empty();
+    }
+
+    /**
+     * Creates the referral inside a savepoint. Two copies of one email (sent to two panel mailboxes) are read in
+     * parallel; the database's unique content key lets one win, and the other's insert waits for it and fails. The
+     * savepoint keeps the loser's transaction usable (PostgreSQL aborts a transaction on any error otherwise), so it
+     * can link its copy to the winner instead.
+     */
+    private Optional<Referral> createUnlessACopyWon(InboundMessage message, ParsedMail mail, FormExtracted extracted,
+            String actor) {
+        try {
+            return Optional.ofNullable(savepoint.execute(status -> writer.create(message, mail, extracted.form(),
+                    extracted.sourceName(), message.contentKey(), actor, null)));
+        } catch (DuplicateKeyException e) {
+            if (repository.findIdByContentKey(message.contentKey()).isPresent()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private void acknowledge(Referral referral, InboundMessage message) {
+        String to = referral.referrer().senderAddress();
+        Instant now = clock.instant();
+        if (to == null) {
+            repository.addEvent(referral.id(), now, "ACKNOWLEDGEMENT", "Not acknowledged: no sender address", "system");
+            return;
+        }
+        QueuedMail queued = acknowledgements.send(referral, message, to);
+        repository.addEvent(referral.id(), now, "ACKNOWLEDGEMENT",
+                "Acknowledgement " + (queued.state().name().equals("BLOCKED") ? "blocked (see exceptions)" : "queued")
+                        + " with the reference", "system");
+    }
+
+}

@@ -1,0 +1,90 @@
+package uk.gov.redbridge.onepanel.referrals.internal;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import uk.gov.redbridge.onepanel.extraction.FilledForm;
+import uk.gov.redbridge.onepanel.shared.Pathway;
+
+/**
+ * Chooses a referral's pathway, and says why. A mailbox with a pathway of its own (RSAB for adults, RSCP for
+ * children) decides; otherwise the form does: a subject under 18 is a child; an adult whose referral reads like a
+ * death by a relative or partner is a domestic homicide; anyone else an adult. The secretariat can change it.
+ */
+@Component
+class PathwayRules {
+
+    record Decision(Pathway pathway, String reason) {
+    }
+
+    private final ReferralsSettings settings;
+
+    PathwayRules(ReferralsSettings settings) {
+        this.settings = settings;
+    }
+
+    Decision decide(String mailbox, FilledForm form, LocalDate received) {
+        Pathway byMailbox = settings.mailboxPathways().get(mailbox);
+        if (byMailbox != null) {
+            return new Decision(byMailbox, "received in the " + mailbox + " mailbox");
+        }
+        Optional<Integer> age = ageOf(form, received);
+        if (age.isPresent() && age.get() < settings.childUnder()) {
+            return new Decision(Pathway.CHILDREN_CSPR, "the subject is under " + settings.childUnder());
+        }
+        String reason = form.value("referral.reason").orElse("").toLowerCase(Locale.ROOT);
+        for (String word : settings.domesticHomicideWords()) {
+            if (containsWord(reason, word.toLowerCase(Locale.ROOT))) {
+                return new Decision(Pathway.DOMESTIC_HOMICIDE,
+                        "the reason for referral mentions '" + word + "'");
+            }
+        }
+        return new Decision(Pathway.ADULTS_SAR, age.isPresent() ? "the subject is an adult"
+                : "no age on the form: adults by default");
+    }
+
+    /** The subject's age: as written, else from the date of birth at the incident (or the referral, or today). */
+    static Optional<Integer> ageOf(FilledForm form, LocalDate received) {
+        Optional<String> written = form.value("subject.age");
+        if (written.isPresent() && written.get().matches("\\d{1,3}")) {
+            return Optional.of(Integer.parseInt(written.get()));
+        }
+        Optional<LocalDate> dob = date(form.value("subject.date_of_birth"));
+        if (dob.isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate at = date(form.value("referral.incident_date")).or(() -> date(form.value("referral.date")))
+                .orElse(received);
+        return at.isBefore(dob.get()) ? Optional.empty() : Optional.of(Period.between(dob.get(), at).getYears());
+    }
+
+    private static Optional<LocalDate> date(Optional<String> iso) {
+        try {
+            return iso.map(LocalDate::parse);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean containsWord(String text, String word) {
+        int from = 0;
+        while (true) {
+            int i = text.indexOf(word, from);
+            if (i < 0) {
+                return false;
+            }
+            boolean startOk = i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1));
+            int end = i + word.length();
+            boolean endOk = end == text.length() || !Character.isLetterOrDigit(text.charAt(end));
+            if (startOk && endOk) {
+                return true;
+            }
+            from = i + 1;
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package uk.gov.redbridge.onepanel.referrals.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.gov.redbridge.onepanel.extraction.FilledForm;
+import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
+import uk.gov.redbridge.onepanel.extraction.MailAnatomy.MailAttachment;
+import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
+import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
+import uk.gov.redbridge.onepanel.referrals.Referral;
+import uk.gov.redbridge.onepanel.referrals.ReferralDocument;
+import uk.gov.redbridge.onepanel.referrals.ReferralId;
+import uk.gov.redbridge.onepanel.referrals.ReferralLogged;
+import uk.gov.redbridge.onepanel.referrals.ReferralStatus;
+import uk.gov.redbridge.onepanel.referrals.ReferralStatusChanged;
+import uk.gov.redbridge.onepanel.referrals.ReferrerSummary;
+import uk.gov.redbridge.onepanel.referrals.SubjectSummary;
+import uk.gov.redbridge.onepanel.shared.Pathway;
+import uk.gov.redbridge.onepanel.shared.ReferralReference;
+import uk.gov.redbridge.onepanel.storage.ContentStore;
+
+/** Every change to the referral log goes through here, with its timeline entry and its event. */
+@Component
+public class ReferralWriter {
+
+    public static final String SYSTEM = "system";
+
+    private final ReferralRepository repository;
+    private final ReferenceAllocator references;
+    private final PathwayRules pathways;
+    private final ReferralsSettings settings;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ReferralWriter(ReferralRepository repository, ReferenceAllocator references, PathwayRules pathways,
+            ReferralsSettings settings, ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.references = references;
+        this.pathways = pathways;
+        this.settings = settings;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Logs a referral from a message and the form read from it.
+     *
+     * @param formSource the attachment name the form came from, {@code "(email body)"}, or null (entered by hand)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Referral create(InboundMessage message, ParsedMail mail, FilledForm form, String formSource,
+            String contentKey, String actor, Pathway chosenPathway) {
+        Instant now = clock.instant();
+        ReferralReference reference = references.next(LocalDate.now(clock).getYear());
+        LocalDate received = message.receivedAt().atZone(clock.getZone()).toLocalDate();
+        PathwayRules.Decision pathway = chosenPathway != null
+                ? new PathwayRules.Decision(chosenPathway, "chosen by " + actor)
+                : pathways.decide(message.mailbox(), form, received);
+        List<String> missing = RequiredFields.missing(form);
+        ReferralStatus status = missing.isEmpty() ? ReferralStatus.RECEIVED : ReferralStatus.NEEDS_INFORMATION;
+        boolean reviewNeeded = !form.needingReview(settings.reviewThreshold()).isEmpty();
+        Referral referral = new Referral(new ReferralId(UUID.randomUUID()), reference, pathway.pathway(),
+                pathway.reason(), status, message.mailbox(), message.receivedAt(), subjectOf(form),
+                new ReferrerSummary(form.value("referrer.name").orElse(null),
+                        form.value("referrer.agency").orElse(null), form.value("referrer.email").orElse(null),
+                        replyAddressOf(mail, message)),
+                formSource, form, missing, reviewNeeded, actor, now);
+        // first write: a copy that lost the race on the content key fails here, before any event is published
+        repository.insert(referral, contentKey);
+        repository.linkMessage(referral.id(), message.id(), "ORIGINAL", now, actor);
+        addDocuments(referral.id(), message, mail, formSource, "ATTACHMENT");
+        repository.addEvent(referral.id(), now, "RECEIVED", "Referral logged from a message to the " + message.mailbox()
+                + " mailbox; form read from " + describeSource(formSource, mail), actor);
+        repository.addEvent(referral.id(), now, "PATHWAY", pathway.pathway().label() + ": " + pathway.reason(), actor);
+        if (!missing.isEmpty()) {
+            repository.addEvent(referral.id(), now, "NEEDS_INFORMATION", "Missing: " + String.join("; ", missing), actor);
+        }
+        events.publishEvent(new ReferralLogged(referral.id(), reference, pathway.pathway(), status));
+        return referral;
+    }
+
+    /** Holds each attachment of a message with the referral (the bytes stay in the stored message). */
+    void addDocuments(ReferralId referral, InboundMessage message, ParsedMail mail, String formSource, String role) {
+        boolean formTaken = false;
+        for (MailAttachment a : mail.attachments()) {
+            boolean isForm = !formTaken && a.fileName().equals(formSource);
+            formTaken |= isForm;
+            repository.addDocument(referral, new ReferralDocument(UUID.randomUUID(), message.id(), a.partPath(),
+                    a.fileName(), a.contentType(), a.size(), ContentStore.sha256Hex(a.content()),
+                    isForm ? "FORM" : role, clock.instant()));
+        }
+    }
+
+    /** Links a message by hand, with its attachments; false if it was linked already. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean attach(ReferralId id, InboundMessage message, ParsedMail mail, String actor) {
+        Instant now = clock.instant();
+        if (!repository.linkMessage(id, message.id(), "ATTACHED", now, actor)) {
+            return false;
+        }
+        addDocuments(id, message, mail, null, "ATTACHMENT");
+        repository.addEvent(id, now, "ATTACHED", "A message from the " + message.mailbox()
+                + " mailbox was attached to the referral", actor);
+        return true;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean changeStatus(ReferralId id, ReferralStatus to, String actor, String why) {
+        Optional<Referral> current = repository.findById(id);
+        if (current.isEmpty() || current.get().status() == to) {
+            return false;
+        }
+        ReferralStatus from = current.get().status();
+        if (!repository.updateStatus(id, from, to, clock.instant())) {
+            return false;
+        }
+        repository.addEvent(id, clock.instant(), "STATUS", from.label() + " → " + to.label()
+                + (why == null ? "" : ": " + why), actor);
+        events.publishEvent(new ReferralStatusChanged(id, current.get().reference(), from, to));
+        return true;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void replaceForm(ReferralId id, FilledForm form, String actor, String why) {
+        List<String> missing = RequiredFields.missing(form);
+        boolean reviewNeeded = !form.needingReview(settings.reviewThreshold()).isEmpty();
+        repository.updateForm(id, form, missing, reviewNeeded, clock.instant());
+        repository.addEvent(id, clock.instant(), "FORM", why, actor);
+    }
+
+    static SubjectSummary subjectOf(FilledForm form) {
+        Integer age = form.value("subject.age").filter(a -> a.matches("\\d{1,3}")).map(Integer::valueOf).orElse(null);
+        return new SubjectSummary(form.value("subject.first_name").orElse(null),
+                form.value("subject.last_name").orElse(null), form.value("subject.date_of_birth").orElse(null), age);
+    }
+
+    /** Where a reply to the sender goes: Reply-To if the message has one, else From. */
+    static String replyAddressOf(ParsedMail mail, InboundMessage message) {
+        List<String> replyTo = MailAnatomy.addresses(mail.header("Reply-To"));
+        if (!replyTo.isEmpty()) {
+            return replyTo.get(0);
+        }
+        List<String> from = MailAnatomy.addresses(mail.header("From"));
+        if (!from.isEmpty()) {
+            return from.get(0);
+        }
+        return message.sender() == null ? null : message.sender().toLowerCase(Locale.ROOT);
+    }
+
+    private static String describeSource(String formSource, ParsedMail mail) {
+        if (formSource == null) {
+            return "nothing (entered by hand)";
+        }
+        if (formSource.startsWith("(")) {
+            return "the email body";
+        }
+        for (int i = 0; i < mail.attachments().size(); i++) {
+            MailAttachment a = mail.attachments().get(i);
+            if (a.fileName().equals(formSource)) {
+                return "attachment " + (i + 1) + " of " + mail.attachments().size() + " (" + a.contentType() + ")"
+                        + (a.insideForwardedMessage() ? " inside a forwarded message" : "");
+            }
+        }
+        return "an attachment";
+    }
+}

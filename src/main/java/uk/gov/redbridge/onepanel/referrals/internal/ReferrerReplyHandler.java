@@ -1,0 +1,136 @@
+package uk.gov.redbridge.onepanel.referrals.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import uk.gov.redbridge.onepanel.correspondence.Correspondence;
+import uk.gov.redbridge.onepanel.correspondence.OutboundMail;
+import uk.gov.redbridge.onepanel.extraction.ExtractedField;
+import uk.gov.redbridge.onepanel.extraction.ExtractionResult;
+import uk.gov.redbridge.onepanel.extraction.FilledForm;
+import uk.gov.redbridge.onepanel.extraction.FormExtracted;
+import uk.gov.redbridge.onepanel.extraction.FormExtractor;
+import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
+import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
+import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
+import uk.gov.redbridge.onepanel.mailbox.InboundMessages;
+import uk.gov.redbridge.onepanel.referrals.Referral;
+import uk.gov.redbridge.onepanel.referrals.ReferralStatus;
+import uk.gov.redbridge.onepanel.referrals.ReferrerReplied;
+import uk.gov.redbridge.onepanel.referrals.ReplyHandler;
+import uk.gov.redbridge.onepanel.shared.ReferralReference;
+import uk.gov.redbridge.onepanel.triage.ReplyReceived;
+
+/**
+ * Replies about a referral as a whole — typically the referrer answering an acknowledgement that asked for missing
+ * information. Runs after the handlers for more specific things (an agency's information request). If the referral
+ * was waiting for information, the reply is read for the missing fields; what it supplies fills gaps only, never
+ * overwrites what the form said.
+ */
+@Component
+class ReferrerReplyHandler implements ReplyHandler {
+
+    private final Correspondence correspondence;
+    private final ReferralRepository repository;
+    private final ReferralWriter writer;
+    private final InboundMessages messages;
+    private final FormExtractor extractor;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ReferrerReplyHandler(Correspondence correspondence, ReferralRepository repository, ReferralWriter writer,
+            InboundMessages messages, FormExtractor extractor, ApplicationEventPublisher events, Clock clock) {
+        this.correspondence = correspondence;
+        this.repository = repository;
+        this.writer = writer;
+        this.messages = messages;
+        this.extractor = extractor;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public int order() {
+        return 100;
+    }
+
+    @Override
+    public Outcome handle(ReplyReceived reply) {
+        Set<String> candidates = new LinkedHashSet<>();
+        for (String id : reply.keys().ownThreadIds()) {
+            correspondence.findByMessageId(id).map(OutboundMail::referralReference).ifPresent(candidates::add);
+        }
+        if (candidates.isEmpty() && reply.keys().reference() != null) {
+            candidates.add(reply.keys().reference());
+        }
+        if (candidates.size() > 1) {
+            return Outcome.ambiguous("The reply's threading names more than one referral", null);
+        }
+        if (candidates.isEmpty()) {
+            return Outcome.notMine();
+        }
+        Optional<Referral> found = ReferralReference.tryParse(candidates.iterator().next())
+                .flatMap(repository::findByReference);
+        if (found.isEmpty()) {
+            return Outcome.notMine();
+        }
+        Referral referral = found.get();
+        InboundMessage message = messages.find(reply.messageId()).orElseThrow();
+        Instant now = clock.instant();
+        if (!repository.linkMessage(referral.id(), message.id(), "REPLY", now, ReferralWriter.SYSTEM)) {
+            return Outcome.handled(referral.reference().toString());
+        }
+        ParsedMail mail = MailAnatomy.parse(messages.rawBytes(message.id()));
+        writer.addDocuments(referral.id(), message, mail, null, "REPLY_ATTACHMENT");
+        String from = ReferralWriter.replyAddressOf(mail, message);
+        boolean fromReferrer = from != null && (from.equalsIgnoreCase(referral.referrer().senderAddress())
+                || from.equalsIgnoreCase(referral.referrer().email()));
+        repository.addEvent(referral.id(), now, "REPLY", "Reply received from "
+                + (fromReferrer ? "the referrer" : "another sender") + " in the " + message.mailbox() + " mailbox",
+                ReferralWriter.SYSTEM);
+        List<String> stillMissing = referral.missingFields();
+        if (referral.status() == ReferralStatus.NEEDS_INFORMATION) {
+            stillMissing = fillGaps(referral, messages.rawBytes(message.id()));
+        }
+        events.publishEvent(new ReferrerReplied(referral.id(), referral.reference(), message.id(), stillMissing));
+        return Outcome.handled(referral.reference().toString());
+    }
+
+    /** Reads the reply as a form (attachment or body) and takes from it only fields the referral lacks. */
+    private List<String> fillGaps(Referral referral, byte[] raw) {
+        ExtractionResult result = extractor.extractFromEmail(raw);
+        if (!(result instanceof FormExtracted extracted)) {
+            return referral.missingFields();
+        }
+        FilledForm current = referral.form();
+        List<ExtractedField> merged = new ArrayList<>(current.fields());
+        List<String> added = new ArrayList<>();
+        for (ExtractedField f : extracted.form().fields()) {
+            if (current.value(f.key()).isEmpty() && !f.value().isBlank()) {
+                merged.removeIf(existing -> existing.key().equals(f.key()));
+                merged.add(f);
+                added.add(f.key());
+            }
+        }
+        if (added.isEmpty()) {
+            return referral.missingFields();
+        }
+        FilledForm form = new FilledForm(current.mappingId(), merged);
+        writer.replaceForm(referral.id(), form, ReferralWriter.SYSTEM,
+                "Fields added from the referrer's reply: " + String.join(", ", added));
+        List<String> missing = RequiredFields.missing(form);
+        if (missing.isEmpty()) {
+            writer.changeStatus(referral.id(), ReferralStatus.RECEIVED, ReferralWriter.SYSTEM,
+                    "the reply supplied the missing information");
+        }
+        return missing;
+    }
+}

@@ -1,0 +1,40 @@
+package uk.gov.redbridge.onepanel.triage.internal;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
+import uk.gov.redbridge.onepanel.triage.TriageDecision;
+import uk.gov.redbridge.onepanel.triage.Verdict;
+
+@Repository
+public class TriageRepository {
+
+    private final JdbcClient jdbc;
+
+    TriageRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(TriageDecision d) {
+        jdbc.sql("INSERT INTO triage_decision (message_id, verdict, rule, detail, automatic, decided_at) "
+                        + "VALUES (:id, :verdict, :rule, :detail, :automatic, :at)")
+                .param("id", d.messageId().value()).param("verdict", d.verdict().name()).param("rule", d.rule())
+                .param("detail", d.detail()).param("automatic", d.automatic())
+                .param("at", d.decidedAt().atOffset(ZoneOffset.UTC))
+                .update();
+    }
+
+    public Optional<TriageDecision> find(InboundMessageId id) {
+        return jdbc.sql("SELECT * FROM triage_decision WHERE message_id = :id").param("id", id.value())
+                .query((rs, n) -> new TriageDecision(new InboundMessageId(rs.getObject("message_id", UUID.class)),
+                        Verdict.valueOf(rs.getString("verdict")), rs.getString("rule"), rs.getString("detail"),
+                        rs.getBoolean("automatic"), rs.getObject("decided_at", OffsetDateTime.class).toInstant()))
+                .optional();
+    }
+}
