@@ -48,11 +48,7 @@ class IntakeKillNineTests {
 
     @BeforeEach
     void startMailServer() throws Exception {
-        mailServer = new GreenMailServer(TestSettings.settings()
-                .set("embedded.smtp-port", Integer.toString(PlusAddressDeliveryTests.freePort()))
-                .set("embedded.imap-port", Integer.toString(PlusAddressDeliveryTests.freePort()))
-                .set("embedded.mailboxes[0]", ONEPANEL).bind());
-        mailServer.start();
+        mailServer = TestSettings.startedMailServer(ONEPANEL);
         // as application.yml: WRITE_DELAY=0, or H2 loses the last commits on kill -9; AUTO_SERVER lets this test look
         jdbcUrl = "jdbc:h2:file:" + dir.resolve("db/onepanel") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
