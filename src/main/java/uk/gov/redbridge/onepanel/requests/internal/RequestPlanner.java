@@ -2,6 +2,7 @@ package uk.gov.redbridge.onepanel.requests.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import uk.gov.redbridge.onepanel.referrals.ReferralLog;
 import uk.gov.redbridge.onepanel.requests.InformationRequest;
 import uk.gov.redbridge.onepanel.requests.Milestone;
 import uk.gov.redbridge.onepanel.requests.RequestId;
+import uk.gov.redbridge.onepanel.shared.Pathway;
 import uk.gov.redbridge.onepanel.workingdays.WorkingDays;
 
 /**
@@ -81,11 +83,7 @@ class RequestPlanner {
     /** A draft for one agency, or empty if the referral has one for it already. */
     @Transactional(propagation = Propagation.MANDATORY)
     Optional<InformationRequest> draft(Referral referral, Agency agency, Instant sendAfter, String actor) {
-        List<String> to = agency.requestAddressesFor(referral.pathway());
-        if (to.isEmpty()) {
-            throw new IllegalArgumentException(agency.code() + " receives no requests on the "
-                    + referral.pathway().name() + " pathway");
-        }
+        List<String> to = addressesFor(agency, referral.pathway());
         RequestsSettings.PathwaySettings pathway = settings.pathway(referral.pathway());
         String tag = (referral.reference() + "-" + agency.code()).toLowerCase(Locale.ROOT);
         String mailboxAddress = accounts.byName(referral.mailbox())
@@ -95,6 +93,19 @@ class RequestPlanner {
                 referral.pathway(), agency.code(), referral.mailbox(), to, tag, plusAddress(mailboxAddress, tag),
                 pathway.template(), pathway.workingDays(), clock.instant(), actor, sendAfter));
         return written ? repository.find(id) : Optional.empty();
+    }
+
+    /**
+     * The agency's addresses for the pathway; for an agency the secretariat adds by hand that gets no requests on
+     * it, its addresses for the first pathway that has some (its safeguarding lead is the same person).
+     */
+    private static List<String> addressesFor(Agency agency, Pathway pathway) {
+        if (agency.receivesRequestsFor(pathway)) {
+            return agency.requestAddressesFor(pathway);
+        }
+        return Arrays.stream(Pathway.values()).map(agency::requestAddressesFor).filter(a -> !a.isEmpty())
+                .findFirst().orElseThrow(() -> new IllegalArgumentException(agency.code()
+                        + " has no address for information requests in the directory"));
     }
 
     /** {@code RSAB+op-2026-0001-nelft@redbridge.gov.uk}: Exchange delivers it to the panel mailbox. */
