@@ -37,8 +37,8 @@ import uk.gov.redbridge.onepanel.workingdays.WorkingDays;
 class DailyDigest {
 
     static final String TEMPLATE = "requests-daily-digest";
-    /** The most referrals one digest lists (the count is always right). */
-    private static final int LIST_LIMIT = 200;
+    /** New referrals are looked for among the newest this many (the panel gets a few a month). */
+    private static final int LIST_LIMIT = 500;
 
     private final RequestRepository repository;
     private final ReferralLog referrals;

@@ -20,6 +20,7 @@ import uk.gov.redbridge.onepanel.correspondence.OutboundState;
 import uk.gov.redbridge.onepanel.correspondence.OutgoingMail;
 import uk.gov.redbridge.onepanel.correspondence.QueuedMail;
 import uk.gov.redbridge.onepanel.referrals.ReferralLog;
+import uk.gov.redbridge.onepanel.referrals.ReferralStatus;
 import uk.gov.redbridge.onepanel.requests.InformationRequest;
 import uk.gov.redbridge.onepanel.requests.RequestAction;
 import uk.gov.redbridge.onepanel.requests.RequestOverdue;
@@ -40,6 +41,8 @@ class DeadlineSweep {
     static final String ESCALATION_TEMPLATE = "information-request-escalation";
     private static final Logger log = LoggerFactory.getLogger(DeadlineSweep.class);
     private static final Set<RequestStatus> WAITING = Set.of(RequestStatus.SENT, RequestStatus.REMINDED);
+    private static final Set<ReferralStatus> DECIDED = Set.of(ReferralStatus.DECIDED,
+            ReferralStatus.REVIEW_IN_PROGRESS, ReferralStatus.CLOSED);
 
     record Counts(int reminders, int overdue, int escalated) {
 
@@ -90,6 +93,9 @@ class DeadlineSweep {
     }
 
     private Counts sweep(ReferralReference reference, LocalDate today) {
+        if (referrals.find(reference).map(r -> DECIDED.contains(r.status())).orElse(true)) {
+            return new Counts(0, 0, 0); // the panel has decided: nobody is chased any more
+        }
         Instant now = clock.instant();
         int reminders = 0;
         int overdue = 0;

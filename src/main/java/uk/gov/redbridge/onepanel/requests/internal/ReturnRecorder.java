@@ -99,23 +99,14 @@ class ReturnRecorder {
                     now));
         }
         long documents = parts.stream().filter(ReturnParts.Part::document).count();
+        Optional<String> notKnown = ReturnParts.hasDocuments(parts) ? Optional.empty()
+                : ReplyText.findPhrase(ReplyText.newText(mail), settings.notKnownPhrases());
+        RequestStatus answer = notKnown.isPresent() ? RequestStatus.NOT_KNOWN : RequestStatus.RETURNED;
         AgencyReply.Kind kind;
         String note;
         String timeline;
-        if (request.status().answered()) {
-            kind = AgencyReply.Kind.FURTHER_REPLY;
-            note = "A further reply after the request was answered (" + request.status().name().toLowerCase(Locale.ROOT)
-                    + "); kept with it";
-            timeline = "Further reply from " + request.agencyCode() + " after its answer";
-            events.publishEvent(new AgencyReplyNeedsAttention(message.id(), message.mailbox(), request.reference(),
-                    request.agencyCode(), CLOSED_REQUEST, request.agencyCode() + " replied again on "
-                            + request.reference() + " after its request was answered (" + request.status().name()
-                            + "). The reply and its " + documents + " documents are kept with the request: check "
-                            + "whether they change the return."));
-        } else {
-            Optional<String> notKnown = ReturnParts.hasDocuments(parts) ? Optional.empty()
-                    : ReplyText.findPhrase(ReplyText.newText(mail), settings.notKnownPhrases());
-            RequestStatus answer = notKnown.isPresent() ? RequestStatus.NOT_KNOWN : RequestStatus.RETURNED;
+        // the conditional update decides: of two replies processed at once, one answers and the other is further
+        if (!request.status().answered() && repository.markAnswered(request.id(), answer, rule, now)) {
             kind = notKnown.isPresent() ? AgencyReply.Kind.NOT_KNOWN : AgencyReply.Kind.RETURN;
             boolean late = request.status() == RequestStatus.OVERDUE || request.status() == RequestStatus.ESCALATED;
             note = notKnown.map(p -> "Not known to the service: the reply says '" + p + "'")
@@ -123,9 +114,20 @@ class ReturnRecorder {
             timeline = (notKnown.isPresent() ? request.agencyCode() + ": not known to the service"
                     : "Return from " + request.agencyCode() + " (" + documents + " documents)")
                     + (late ? ", after the due date" : "");
-            repository.markAnswered(request.id(), answer, rule, now);
             events.publishEvent(new ReturnReceived(request.id(), request.reference(), request.agencyCode(), answer,
                     message.id()));
+        } else {
+            RequestStatus answered = repository.find(request.id()).map(InformationRequest::status)
+                    .orElse(request.status());
+            kind = AgencyReply.Kind.FURTHER_REPLY;
+            note = "A further reply after the request was answered (" + answered.name().toLowerCase(Locale.ROOT)
+                    + "); kept with it";
+            timeline = "Further reply from " + request.agencyCode() + " after its answer";
+            events.publishEvent(new AgencyReplyNeedsAttention(message.id(), message.mailbox(), request.reference(),
+                    request.agencyCode(), CLOSED_REQUEST, request.agencyCode() + " replied again on "
+                            + request.reference() + " after its request was answered (" + answered.name()
+                            + "). The reply and its " + documents + " documents are kept with the request: check "
+                            + "whether they change the return."));
         }
         if (!byHand && !fromOwnAgency(sender, request.agencyCode())) {
             note += "; sent from " + ReplyMatcher.domain(sender) + ", not one of " + request.agencyCode()
