@@ -8,6 +8,10 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -45,10 +49,11 @@ class IntakeService {
     private final Acknowledgements acknowledgements;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate savepoint;
 
     IntakeService(InboundMessages messages, FormExtractor extractor, ReferralRepository repository,
             ReferralWriter writer, Acknowledgements acknowledgements, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, PlatformTransactionManager transactions) {
         this.messages = messages;
         this.extractor = extractor;
         this.repository = repository;
@@ -56,6 +61,8 @@ class IntakeService {
         this.acknowledgements = acknowledgements;
         this.events = events;
         this.clock = clock;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     @ApplicationModuleListener
@@ -97,8 +104,12 @@ class IntakeService {
         ParsedMail mail = MailAnatomy.parse(raw);
         ExtractionResult result = extractor.extractFromEmail(raw);
         if (result instanceof FormExtracted extracted) {
-            Referral referral = writer.create(message, mail, extracted.form(), extracted.sourceName(),
-                    message.contentKey(), actor, null);
+            Optional<Referral> created = createUnlessACopyWon(message, mail, extracted, actor);
+            if (created.isEmpty()) {
+                // the same email in another mailbox was logged by a parallel intake a moment ago: link to it
+                return process(messageId, acknowledge, actor);
+            }
+            Referral referral = created.get();
             repository.recordIntakeOutcome(new ReferralRepository.IntakeOutcome(messageId, message.contentKey(),
                     "REFERRAL", referral.id(), null), now);
             if (acknowledge) {
@@ -114,6 +125,25 @@ class IntakeService {
                 failed.explanation()));
         log.info("Message {} gave no referral: {}", messageId, failed.reason().code());
         return Optional.empty();
+    }
+
+    /**
+     * Creates the referral inside a savepoint. Two copies of one email (sent to two panel mailboxes) are read in
+     * parallel; the database's unique content key lets one win, and the other's insert waits for it and fails. The
+     * savepoint keeps the loser's transaction usable (PostgreSQL aborts a transaction on any error otherwise), so it
+     * can link its copy to the winner instead.
+     */
+    private Optional<Referral> createUnlessACopyWon(InboundMessage message, ParsedMail mail, FormExtracted extracted,
+            String actor) {
+        try {
+            return Optional.ofNullable(savepoint.execute(status -> writer.create(message, mail, extracted.form(),
+                    extracted.sourceName(), message.contentKey(), actor, null)));
+        } catch (DuplicateKeyException e) {
+            if (repository.findIdByContentKey(message.contentKey()).isPresent()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     private void acknowledge(Referral referral, InboundMessage message) {

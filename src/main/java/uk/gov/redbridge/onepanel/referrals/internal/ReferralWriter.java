@@ -77,6 +77,7 @@ public class ReferralWriter {
                         form.value("referrer.agency").orElse(null), form.value("referrer.email").orElse(null),
                         replyAddressOf(mail, message)),
                 formSource, form, missing, reviewNeeded, actor, now);
+        // first write: a copy that lost the race on the content key fails here, before any event is published
         repository.insert(referral, contentKey);
         repository.linkMessage(referral.id(), message.id(), "ORIGINAL", now, actor);
         addDocuments(referral.id(), message, mail, formSource, "ATTACHMENT");

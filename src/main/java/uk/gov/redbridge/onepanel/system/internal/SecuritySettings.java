@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demoUser creates the demo user {@code secretariat} (roles SECRETARIAT and API) at start-up, with the password
  *                 from the environment variable ONEPANEL_DEMO_PASSWORD or a random one printed in the log. Embedded
  *                 default only: the production profile turns it off.
+ * @param demoPassword the demo user's password (application.yml takes it from ONEPANEL_DEMO_PASSWORD); random when
+ *                 empty
  * @param users    users configured by the council: username, a bcrypt hash ({@code {bcrypt}$2a$...}) and roles
  * @param requireConfiguredUsers refuse to start without at least one configured user or an OIDC provider
  *                 (production)
@@ -17,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("onepanel.security")
 record SecuritySettings(
         @DefaultValue("false") boolean demoUser,
+        String demoPassword,
         List<ConfiguredUser> users,
         @DefaultValue("false") boolean requireConfiguredUsers,
         @DefaultValue("false") boolean oidcEnabled) {

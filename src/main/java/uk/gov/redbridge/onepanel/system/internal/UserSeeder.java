@@ -50,12 +50,13 @@ class UserSeeder implements ApplicationRunner {
                     u.displayName(), "config");
         }
         if (settings.demoUser()) {
-            String fromEnv = System.getenv("ONEPANEL_DEMO_PASSWORD");
-            String password = fromEnv != null && !fromEnv.isBlank() ? fromEnv : randomPassword();
+            String configured = settings.demoPassword();
+            boolean given = configured != null && !configured.isBlank();
+            String password = given ? configured : randomPassword();
             users.save(DEMO_USERNAME, encoder.encode(password), List.of(Role.SECRETARIAT, Role.API),
                     "Demo secretariat", "demo");
             log.info("Demo user: sign in as '{}' with password '{}'{}", DEMO_USERNAME,
-                    fromEnv != null && !fromEnv.isBlank() ? "(from ONEPANEL_DEMO_PASSWORD)" : password,
+                    given ? "(set by ONEPANEL_DEMO_PASSWORD)" : password,
                     " — the same credentials work for the JSON API (HTTP Basic)");
         }
     }

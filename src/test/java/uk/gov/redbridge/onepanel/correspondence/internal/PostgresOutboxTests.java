@@ -1,0 +1,17 @@
+package uk.gov.redbridge.onepanel.correspondence.internal;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import uk.gov.redbridge.onepanel.External;
+import uk.gov.redbridge.onepanel.testing.PostgresTestDatabase;
+
+/** The outbox tests on PostgreSQL. */
+@External
+class PostgresOutboxTests extends OutboxTests {
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        PostgresTestDatabase.register(registry);
+    }
+}
