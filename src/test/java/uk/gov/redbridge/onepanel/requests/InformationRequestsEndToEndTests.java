@@ -27,8 +27,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 import tools.jackson.databind.JsonNode;
@@ -46,8 +44,8 @@ import uk.gov.redbridge.onepanel.referrals.ReferralStatus;
 import uk.gov.redbridge.onepanel.shared.Pathway;
 import uk.gov.redbridge.onepanel.shared.ReferralReference;
 import uk.gov.redbridge.onepanel.testing.Documents;
-import uk.gov.redbridge.onepanel.testing.EmbeddedMailClient;
-import uk.gov.redbridge.onepanel.testing.EmbeddedMailClient.Received;
+import uk.gov.redbridge.onepanel.requests.RequestsTestSupport.Received;
+import uk.gov.redbridge.onepanel.testing.MailServerClient;
 import uk.gov.redbridge.onepanel.testing.SettableClock;
 import uk.gov.redbridge.onepanel.testing.TestMail;
 import uk.gov.redbridge.onepanel.testing.TnefFile;
@@ -72,11 +70,6 @@ class InformationRequestsEndToEndTests {
         }
     }
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        RequestsTestSupport.apiUser(registry);
-    }
-
     @Autowired
     SettableClock clock;
     @Autowired
@@ -96,12 +89,12 @@ class InformationRequestsEndToEndTests {
     @LocalServerPort
     int port;
 
-    EmbeddedMailClient mail;
+    MailServerClient mail;
     RestClient api;
 
     @BeforeEach
     void clients() {
-        mail = new EmbeddedMailClient(accounts.embeddedServer().orElseThrow());
+        mail = RequestsTestSupport.mailServer(accounts);
         api = RequestsTestSupport.api(port);
     }
 
@@ -186,47 +179,47 @@ class InformationRequestsEndToEndTests {
         byte[] letter = Documents.pdf("Probation letter");
 
         // top-posted, quoting the whole original in Outlook's style, threaded, to the reply address
-        mail.send(replyTo(toNelft, "Named Nurse <named.nurse@nelft.nhs.uk>")
+        send(replyTo(toNelft, "Named Nurse <named.nurse@nelft.nhs.uk>")
                 .text("Please find our return attached.\n\nRegards\nNamed Nurse\n\n-----Original Message-----\n"
                         + "From: RSAB <RSAB@redbridge.gov.uk>\nSent: Wednesday\nSubject: " + toNelft.subject()
                         + "\n\n" + toNelft.text())
-                .attach("NELFT return.docx", Documents.DOCX, nelftReturn).build());
+                .attach("NELFT return.docx", Documents.DOCX, nelftReturn));
         // bottom-posted under the quoted original: not known
-        mail.send(replyTo(toMps, "Partnerships Desk <partnerships@met.police.uk>")
+        send(replyTo(toMps, "Partnerships Desk <partnerships@met.police.uk>")
                 .text("On Wed, RSAB <RSAB@redbridge.gov.uk> wrote:\n" + quoted(toMps.text())
-                        + "\n\nThis person is not known to the East Area BCU.\n").build());
+                        + "\n\nThis person is not known to the East Area BCU.\n"));
         // forwarded by a colleague, as an attachment, to the panel address: no threading, the token survives
         byte[] inner = TestMail.create().from("Lead Nurse <lead.nurse@bhrhospitals.nhs.uk>")
                 .to("someone.else@bhrhospitals.nhs.uk").subject("RE: " + toBhrut.subject())
                 .text("Our return attached.").attach("BHRUT return.pdf", Documents.PDF, Documents.pdf("BHRUT"))
                 .bytes();
-        mail.send(TestMail.create().from("Admin <admin@bhrhospitals.nhs.uk>").to(RSAB)
+        send(TestMail.create().from("Admin <admin@bhrhospitals.nhs.uk>").to(RSAB)
                 .subject("FW: RE: " + toBhrut.subject()).text("Forwarding our lead nurse's reply.")
-                .attachMessage(inner).build());
+                .attachMessage(inner));
         // another person at the same agency, a fresh email naming the referral but not the agency
-        mail.send(TestMail.create().from("Another Person <another.person@bartshealth.nhs.uk>").to(RSAB)
+        send(TestMail.create().from("Another Person <another.person@bartshealth.nhs.uk>").to(RSAB)
                 .subject("Barts Health information for " + ref).text("Attached as requested.")
-                .attach("Barts chronology.docx", Documents.DOCX, Documents.docx("Barts")).build());
+                .attach("Barts chronology.docx", Documents.DOCX, Documents.docx("Barts")));
         // the subject rewritten and no threading headers, but sent to the request's own reply address
-        mail.send(TestMail.create().from("ASC Officer <asc.officer@redbridge.gov.uk>")
+        send(TestMail.create().from("ASC Officer <asc.officer@redbridge.gov.uk>")
                 .to(toAsc.parsed().header("Reply-To")).subject("Our information for the panel")
-                .text("Please see attached.").attach("ASC.docx", Documents.DOCX, Documents.docx("ASC")).build());
+                .text("Please see attached.").attach("ASC.docx", Documents.DOCX, Documents.docx("ASC")));
         // Outlook's winmail.dat
-        mail.send(replyTo(toNps, "Probation Officer <probation.officer@justice.gov.uk>")
+        send(replyTo(toNps, "Probation Officer <probation.officer@justice.gov.uk>")
                 .text("Return attached.").attach("winmail.dat", "application/ms-tnef",
                         TnefFile.create().file("Chronology.docx", chronology).file("Letter.pdf", letter).bytes())
-                .build());
+                );
         // a domain not in the directory
-        mail.send(replyTo(toRefuge, "Refuge Worker <refuge.worker@gmail.example>").text("Here is our return.")
-                .attach("Refuge.docx", Documents.DOCX, Documents.docx("Refuge")).build());
+        send(replyTo(toRefuge, "Refuge Worker <refuge.worker@gmail.example>").text("Here is our return.")
+                .attach("Refuge.docx", Documents.DOCX, Documents.docx("Refuge")));
         // nhs.net is shared by four agencies: the sender and the reference alone cannot tell which
-        mail.send(TestMail.create().from("Designated Nurse <designated.nurse@nhs.net>").to(RSAB)
+        send(TestMail.create().from("Designated Nurse <designated.nurse@nhs.net>").to(RSAB)
                 .subject("Information for " + ref).text("Attached.")
-                .attach("ICS.docx", Documents.DOCX, Documents.docx("ICS")).build());
+                .attach("ICS.docx", Documents.DOCX, Documents.docx("ICS")));
         // an out-of-office reply
-        mail.send(replyTo(toCsc, "Children's Safeguarding <childrens.safeguarding@redbridge.example>")
+        send(replyTo(toCsc, "Children's Safeguarding <childrens.safeguarding@redbridge.example>")
                 .subject("Automatic reply: " + toCsc.subject()).header("Auto-Submitted", "auto-replied")
-                .text("I am out of the office until Monday.").build());
+                .text("I am out of the office until Monday."));
         accounts.pollNow();
 
         await().atMost(PATIENCE).until(() -> statuses(ref).get("NPS") == RequestStatus.RETURNED
@@ -279,8 +272,8 @@ class InformationRequestsEndToEndTests {
 
         // a further reply to an answered request, an hour later, is kept with it and shown to the secretariat
         clock.set(clock.instant().plusSeconds(3600));
-        mail.send(replyTo(toNelft, "Named Nurse <named.nurse@nelft.nhs.uk>").text("Also our chronology.")
-                .attach("NELFT chronology.docx", Documents.DOCX, Documents.docx("more")).build());
+        send(replyTo(toNelft, "Named Nurse <named.nurse@nelft.nhs.uk>").text("Also our chronology.")
+                .attach("NELFT chronology.docx", Documents.DOCX, Documents.docx("more")));
         accounts.pollNow();
         await().atMost(PATIENCE).until(() -> openExceptions(ref).stream()
                 .anyMatch(e -> e.reason().code().equals("reply_to_closed_request")));
@@ -305,8 +298,8 @@ class InformationRequestsEndToEndTests {
                 l -> l.size() == agencies && l.stream().allMatch(r -> r.status() == RequestStatus.SENT));
         LocalDate due = sent.get(0).deadline().due();
         Received toNelft = requestTo("safeguarding.adults@nelft.example", ref);
-        mail.send(replyTo(toNelft, "Named Nurse <named.nurse@nelft.nhs.uk>").text("Return attached.")
-                .attach("r.docx", Documents.DOCX, Documents.docx("NELFT")).build());
+        send(replyTo(toNelft, "Named Nurse <named.nurse@nelft.nhs.uk>").text("Return attached.")
+                .attach("r.docx", Documents.DOCX, Documents.docx("NELFT")));
         accounts.pollNow();
         await().atMost(PATIENCE).until(() -> request(ref, "NELFT").status() == RequestStatus.RETURNED);
 
@@ -370,7 +363,7 @@ class InformationRequestsEndToEndTests {
 
         // the daily digest went once for the day, with counts and references only
         String day = java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.UK).format(back);
-        List<Received> digests = mail.inbox(SECRETARIAT).stream()
+        List<Received> digests = RequestsTestSupport.inbox(mail, SECRETARIAT).stream()
                 .filter(m -> m.subject().equals("One Panel daily digest: " + day)).toList();
         assertThat(digests).hasSize(1);
         assertThat(digests.get(0).text()).contains("Overdue requests: ", "[" + ref + "/MPS]", "Exceptions waiting")
@@ -378,8 +371,8 @@ class InformationRequestsEndToEndTests {
 
         // a late return still counts
         Received toMps = requestTo("ea.partnerships@mps.example", ref);
-        mail.send(replyTo(toMps, "Partnerships Desk <partnerships@met.police.uk>").text("Sorry for the delay.")
-                .attach("MPS.docx", Documents.DOCX, Documents.docx("MPS")).build());
+        send(replyTo(toMps, "Partnerships Desk <partnerships@met.police.uk>").text("Sorry for the delay.")
+                .attach("MPS.docx", Documents.DOCX, Documents.docx("MPS")));
         accounts.pollNow();
         await().atMost(PATIENCE).until(() -> request(ref, "MPS").status() == RequestStatus.RETURNED);
         assertThat(requests.replies(request(ref, "MPS").id())).singleElement()
@@ -422,7 +415,7 @@ class InformationRequestsEndToEndTests {
 
                 --B--
                 """.formatted(ref, housing.messageId(), ref).replace("\n", "\r\n");
-        mail.send(dsn.getBytes(StandardCharsets.US_ASCII), RSAB);
+        mail.deliver(dsn.getBytes(StandardCharsets.US_ASCII), RSAB);
         accounts.pollNow();
 
         await().atMost(PATIENCE).until(() -> request(ref, "LBR-HOUSING").deliveryProblem() != null);
@@ -450,9 +443,9 @@ class InformationRequestsEndToEndTests {
 
     @Test
     void aReferralWaitingForInformationGetsItsRequestsWhenTheReferrerSuppliesIt() {
-        mail.send(TestMail.create().from("Pat Example <" + RequestsTestSupport.REFERRER + ">").to(RSAB)
+        send(TestMail.create().from("Pat Example <" + RequestsTestSupport.REFERRER + ">").to(RSAB)
                 .subject("One Panel referral")
-                .text(TestMail.bodyReferral("Gil", "Hetherington", "02/05/1961", "Self-neglect", null)).build());
+                .text(TestMail.bodyReferral("Gil", "Hetherington", "02/05/1961", "Self-neglect", null)));
         accounts.pollNow();
         ReferralReference ref = await().atMost(PATIENCE).until(() -> referrals.latest(200).stream()
                 .filter(r -> "Hetherington".equals(r.subject().lastName())).findFirst(), o -> o.isPresent())
@@ -462,10 +455,10 @@ class InformationRequestsEndToEndTests {
         assertThat(requests.forReferral(ref)).isEmpty();
 
         // the referrer answers the acknowledgement: the agency handler leaves it to the referral log
-        mail.send(TestMail.create().from("Pat Example <" + RequestsTestSupport.REFERRER + ">")
+        send(TestMail.create().from("Pat Example <" + RequestsTestSupport.REFERRER + ">")
                 .to(acknowledgement.parsed().header("Reply-To")).subject("RE: " + acknowledgement.subject())
                 .header("In-Reply-To", acknowledgement.messageId())
-                .text("Tel no. / email: " + RequestsTestSupport.REFERRER + "\n").build());
+                .text("Tel no. / email: " + RequestsTestSupport.REFERRER + "\n"));
         accounts.pollNow();
 
         int agencies = directory.receivingRequestsFor(Pathway.ADULTS_SAR).size();
@@ -476,6 +469,10 @@ class InformationRequestsEndToEndTests {
     }
 
     // helpers
+
+    private void send(TestMail message) {
+        RequestsTestSupport.deliver(mail, message);
+    }
 
     private ReferralReference referral(String to, String first, String last, String reason) {
         return RequestsTestSupport.referral(mail, accounts, referrals, to, first, last, reason);

@@ -19,7 +19,7 @@ import uk.gov.redbridge.onepanel.correspondence.OutboundState;
 import uk.gov.redbridge.onepanel.mailbox.MailAccounts;
 import uk.gov.redbridge.onepanel.referrals.ReferralLog;
 import uk.gov.redbridge.onepanel.shared.ReferralReference;
-import uk.gov.redbridge.onepanel.testing.EmbeddedMailClient;
+import uk.gov.redbridge.onepanel.testing.MailServerClient;
 import uk.gov.redbridge.onepanel.testing.SettableClock;
 import uk.gov.redbridge.onepanel.testing.TestMail;
 import uk.gov.redbridge.onepanel.workingdays.WorkingDays;
@@ -44,15 +44,15 @@ public final class RequestsLoadMeasurement {
             InformationRequests requests = context.getBean(InformationRequests.class);
             Correspondence correspondence = context.getBean(Correspondence.class);
             WorkingDays workingDays = context.getBean(WorkingDays.class);
-            EmbeddedMailClient mail = new EmbeddedMailClient(accounts.embeddedServer().orElseThrow());
+            MailServerClient mail = RequestsTestSupport.mailServer(accounts);
             Duration patience = Duration.ofMinutes(30);
 
             long t0 = System.nanoTime();
             for (int i = 0; i < n; i++) {
-                mail.send(TestMail.create().from("Pat Example <" + RequestsTestSupport.REFERRER + ">")
+                RequestsTestSupport.deliver(mail, TestMail.create().from("Pat Example <" + RequestsTestSupport.REFERRER + ">")
                         .to(RequestsTestSupport.RSAB).subject("One Panel referral")
                         .text(TestMail.bodyReferral("Load", "Subject" + i, "02/05/1961", "Self-neglect",
-                                RequestsTestSupport.REFERRER)).build());
+                                RequestsTestSupport.REFERRER)));
             }
             accounts.pollNow();
             await().atMost(patience).until(() -> log.latest(n + 10).size() >= n);
@@ -65,9 +65,9 @@ public final class RequestsLoadMeasurement {
 
             for (ReferralReference r : refs) {
                 InformationRequest nelft = requests.find(r, "NELFT").orElseThrow();
-                mail.send(TestMail.create().from("Named Nurse <named.nurse@nelft.nhs.uk>").to(nelft.replyAddress())
+                RequestsTestSupport.deliver(mail, TestMail.create().from("Named Nurse <named.nurse@nelft.nhs.uk>").to(nelft.replyAddress())
                         .subject("RE: " + nelft.token()).header("In-Reply-To", nelft.messageId())
-                        .text("Known to us; return attached.").build());
+                        .text("Known to us; return attached."));
             }
             long t2 = System.nanoTime();
             accounts.pollNow();

@@ -27,7 +27,7 @@ import uk.gov.redbridge.onepanel.referrals.ReferralLog;
 import uk.gov.redbridge.onepanel.referrals.ReferralStatus;
 import uk.gov.redbridge.onepanel.shared.Pathway;
 import uk.gov.redbridge.onepanel.shared.ReferralReference;
-import uk.gov.redbridge.onepanel.testing.EmbeddedMailClient;
+import uk.gov.redbridge.onepanel.testing.MailServerClient;
 import uk.gov.redbridge.onepanel.workingdays.WorkingDays;
 
 /**
@@ -45,7 +45,7 @@ class RequestsRestartEndToEndTests {
         LocalDate due;
         int agencies;
         try (ConfigurableApplicationContext a = start(0, "PT15M")) {
-            EmbeddedMailClient mail = new EmbeddedMailClient(a.getBean(MailAccounts.class).embeddedServer().orElseThrow());
+            MailServerClient mail = RequestsTestSupport.mailServer(a.getBean(MailAccounts.class));
             InformationRequests requests = a.getBean(InformationRequests.class);
             ref = RequestsTestSupport.referral(mail, a.getBean(MailAccounts.class), a.getBean(ReferralLog.class),
                     ONEPANEL, "Fay", "Gillingham", "Killed at home by her partner; police investigating");

@@ -6,18 +6,23 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
 import org.springframework.web.client.RestClient;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
+import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
+import uk.gov.redbridge.onepanel.mailbox.EmbeddedMailServer;
 import uk.gov.redbridge.onepanel.mailbox.MailAccounts;
 import uk.gov.redbridge.onepanel.referrals.Referral;
 import uk.gov.redbridge.onepanel.referrals.ReferralLog;
 import uk.gov.redbridge.onepanel.shared.ReferralReference;
-import uk.gov.redbridge.onepanel.testing.EmbeddedMailClient;
+import uk.gov.redbridge.onepanel.testing.MailServerClient;
 import uk.gov.redbridge.onepanel.testing.TestMail;
 
 /** What the requests module's end-to-end tests share: referrals sent by mail, the API, mailboxes read by IMAP. */
@@ -27,20 +32,13 @@ final class RequestsTestSupport {
     static final String ONEPANEL = "RedbridgeOnePanel@redbridge.gov.uk";
     static final String SECRETARIAT = "panel.secretariat@redbridge.example";
     static final String REFERRER = "pat.example@nhs-trust.example";
-    static final String API_USER = "requests-api-test";
-    static final String API_PASSWORD = "not-a-real-password-7";
+    /** The demo user of the test profile (onepanel.security.demo-password). */
+    static final String API_USER = "secretariat";
+    static final String API_PASSWORD = "test-secret";
     static final Duration PATIENCE = Duration.ofSeconds(40);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private RequestsTestSupport() {
-    }
-
-    /** A user with role API for the JSON API. */
-    static void apiUser(DynamicPropertyRegistry registry) {
-        String hash = "{bcrypt}" + new BCryptPasswordEncoder().encode(API_PASSWORD);
-        registry.add("onepanel.security.users[0].username", () -> API_USER);
-        registry.add("onepanel.security.users[0].password-hash", () -> hash);
-        registry.add("onepanel.security.users[0].roles[0]", () -> "API");
     }
 
     static RestClient api(int port) {
@@ -52,14 +50,52 @@ final class RequestsTestSupport {
         return JSON.readTree(body);
     }
 
+    /** A message as it arrived in a mailbox. */
+    record Received(String messageId, String subject, String inReplyTo, byte[] raw, ParsedMail parsed) {
+
+        String text() {
+            return parsed.body();
+        }
+
+        static Received of(byte[] raw) {
+            ParsedMail parsed = MailAnatomy.parse(raw);
+            return new Received(parsed.header("Message-ID"), parsed.header("Subject"), parsed.header("In-Reply-To"),
+                    raw, parsed);
+        }
+    }
+
+    static MailServerClient mailServer(MailAccounts accounts) {
+        EmbeddedMailServer server = accounts.embeddedServer().orElseThrow();
+        return new MailServerClient(server.host(), server.smtpPort(), server.imapPort());
+    }
+
+    /** Delivers a test mail to its To and Cc recipients, as another organisation's server would. */
+    static void deliver(MailServerClient mail, TestMail message) {
+        try {
+            MimeMessage m = message.build();
+            Address[] recipients = m.getAllRecipients();
+            String[] to = new String[recipients.length];
+            for (int i = 0; i < recipients.length; i++) {
+                to[i] = ((jakarta.mail.internet.InternetAddress) recipients[i]).getAddress();
+            }
+            mail.deliver(message.bytes(), to);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<Received> inbox(MailServerClient mail, String address) {
+        return mail.inbox(address).stream().map(Received::of).toList();
+    }
+
     /**
      * Mails a referral typed in the email body (fictional person) to a panel mailbox, checks the mailboxes, and
      * waits for it to be logged.
      */
-    static ReferralReference referral(EmbeddedMailClient mail, MailAccounts accounts, ReferralLog log, String to,
+    static ReferralReference referral(MailServerClient mail, MailAccounts accounts, ReferralLog log, String to,
             String firstName, String lastName, String reason) {
-        mail.send(TestMail.create().from("Pat Example <" + REFERRER + ">").to(to).subject("One Panel referral")
-                .text(TestMail.bodyReferral(firstName, lastName, "02/05/1961", reason, REFERRER)).build());
+        deliver(mail, TestMail.create().from("Pat Example <" + REFERRER + ">").to(to).subject("One Panel referral")
+                .text(TestMail.bodyReferral(firstName, lastName, "02/05/1961", reason, REFERRER)));
         accounts.pollNow();
         return await().atMost(PATIENCE).until(() -> find(log, lastName), Optional::isPresent).orElseThrow()
                 .reference();
@@ -70,13 +106,12 @@ final class RequestsTestSupport {
     }
 
     /** The messages in a mailbox whose subject carries the text (a token or a reference). */
-    static List<EmbeddedMailClient.Received> mailAbout(EmbeddedMailClient mail, String address, String text) {
-        return mail.inbox(address).stream().filter(m -> m.subject() != null && m.subject().contains(text)).toList();
+    static List<Received> mailAbout(MailServerClient mail, String address, String text) {
+        return inbox(mail, address).stream().filter(m -> m.subject() != null && m.subject().contains(text)).toList();
     }
 
     /** Waits until the mailbox holds {@code count} messages about the text, and returns them. */
-    static List<EmbeddedMailClient.Received> awaitMail(EmbeddedMailClient mail, String address, String text,
-            int count) {
+    static List<Received> awaitMail(MailServerClient mail, String address, String text, int count) {
         return await().atMost(PATIENCE).until(() -> mailAbout(mail, address, text), l -> l.size() >= count);
     }
 }
