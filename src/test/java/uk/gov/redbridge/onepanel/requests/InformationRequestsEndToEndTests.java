@@ -24,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
@@ -59,6 +60,7 @@ import uk.gov.redbridge.onepanel.workingdays.WorkingDays;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"onepanel.requests.hold=PT0S"})
 @ActiveProfiles("test")
+@Import(InformationRequestsEndToEndTests.Clocks.class)
 class InformationRequestsEndToEndTests {
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -288,6 +290,34 @@ class InformationRequestsEndToEndTests {
         assertThat(referrals.find(ref).orElseThrow().status()).isEqualTo(ReferralStatus.SCREENING);
         assertThat(referrals.timeline(referrals.find(ref).orElseThrow().id()))
                 .filteredOn(t -> t.kind().equals("AGENCY_REPLY")).hasSize(9);
+    }
+
+    @Test
+    void whenRulesDisagreeTheStrongestDecides() {
+        ReferralReference ref = referral(RSAB, "Hal", "Ivanova", "Exploitation by a lodger");
+        int agencies = directory.receivingRequestsFor(Pathway.ADULTS_SAR).size();
+        await().atMost(PATIENCE).until(() -> requests.forReferral(ref),
+                l -> l.size() == agencies && l.stream().allMatch(r -> r.status() == RequestStatus.SENT));
+        Received toNelft = requestTo("safeguarding.adults@nelft.example", ref);
+        Received toPh = requestTo("public.health@redbridge.example", ref);
+
+        // threaded onto NELFT's request, sent to MPS's address, with BHRUT's token: NELFT's, by threading
+        send(TestMail.create().from("Named Nurse <named.nurse@nelft.nhs.uk>")
+                .to(request(ref, "MPS").replyAddress()).subject("RE: [" + ref + "/BHRUT] mixed up")
+                .header("In-Reply-To", toNelft.messageId()).text("Return attached.")
+                .attach("r.docx", Documents.DOCX, Documents.docx("NELFT")));
+        // to Public Health's address with the Community Safety token: Public Health's, by the reply address
+        send(TestMail.create().from("PH Lead <ph.lead@redbridge.gov.uk>").to(toPh.parsed().header("Reply-To"))
+                .subject("[" + ref + "/CSP] answer").text("Attached.")
+                .attach("p.docx", Documents.DOCX, Documents.docx("PH")));
+        accounts.pollNow();
+
+        await().atMost(PATIENCE).until(() -> request(ref, "NELFT").status() == RequestStatus.RETURNED
+                && request(ref, "LBR-PH").status() == RequestStatus.RETURNED);
+        assertThat(request(ref, "NELFT").matchedBy()).isEqualTo(MatchRule.THREADING);
+        assertThat(request(ref, "LBR-PH").matchedBy()).isEqualTo(MatchRule.REPLY_ADDRESS);
+        assertThat(statuses(ref)).containsEntry("MPS", RequestStatus.SENT).containsEntry("BHRUT", RequestStatus.SENT)
+                .containsEntry("CSP", RequestStatus.SENT);
     }
 
     @Test

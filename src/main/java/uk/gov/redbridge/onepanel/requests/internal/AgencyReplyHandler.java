@@ -46,7 +46,7 @@ class AgencyReplyHandler implements ReplyHandler {
         ReplyMatcher.Result result = matcher.match(reply.keys(), ReturnRecorder.senderOf(mail, message),
                 () -> ReplyText.bodyText(mail));
         if (result instanceof ReplyMatcher.Found found) {
-            ReturnRecorder.Outcome outcome = recorder.record(found.request(), message, found.rule(),
+            ReturnRecorder.Outcome outcome = recorder.record(found.request(), message, mail, found.rule(),
                     ScreeningProgress.SYSTEM);
             log.info("Reply {} matched request {} by {}: {}", message.id(), found.request().id(), found.rule(),
                     outcome);

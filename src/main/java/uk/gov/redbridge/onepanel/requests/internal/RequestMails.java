@@ -27,6 +27,8 @@ import uk.gov.redbridge.onepanel.workingdays.Deadline;
 @Component
 class RequestMails {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RequestMails.class);
+
     static final String REMINDER_TEMPLATE = "information-request-reminder";
     static final String OVERDUE_TEMPLATE = "information-request-overdue";
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
@@ -46,8 +48,9 @@ class RequestMails {
                                 DeadlineSweep.ESCALATION_TEMPLATE, DailyDigest.TEMPLATE))
                 .distinct().filter(name -> !correspondence.hasTemplate(name)).forEach(missing::add);
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("mail templates needed by onepanel.requests are missing from "
-                    + "mail-templates/: " + String.join(", ", missing));
+            // the rest of the service can run; these requests stay drafts (and say why) until the files are back
+            log.error("Mail templates needed by onepanel.requests are missing from mail-templates/: {}. Requests "
+                    + "that need them cannot be sent.", String.join(", ", missing));
         }
     }
 

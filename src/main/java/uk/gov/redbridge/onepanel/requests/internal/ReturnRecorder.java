@@ -70,12 +70,18 @@ class ReturnRecorder {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     Outcome record(InformationRequest request, InboundMessage message, MatchRule rule, String actor) {
+        return record(request, message, MailAnatomy.parse(messages.rawBytes(message.id())), rule, actor);
+    }
+
+    /** As {@link #record(InformationRequest, InboundMessage, MatchRule, String)}, with the message already read. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Outcome record(InformationRequest request, InboundMessage message, ParsedMail mail, MatchRule rule,
+            String actor) {
         Optional<AgencyReply> existing = repository.reply(request.id(), message.id());
         if (existing.isPresent() && existing.get().kind() != AgencyReply.Kind.HELD) {
             return Outcome.ALREADY_RECORDED;
         }
         boolean byHand = rule == MatchRule.BY_HAND;
-        ParsedMail mail = MailAnatomy.parse(messages.rawBytes(message.id()));
         String sender = senderOf(mail, message);
         Instant now = clock.instant();
         if (!byHand && !directory.isAllowedDomain(sender)) {
