@@ -75,10 +75,12 @@ public class InformationRequests {
     /**
      * Adds a request for an agency (one the directory does not list for the referral's pathway is asked at its
      * address for another pathway). While the referral's other requests are still drafts, it joins them; once
-     * they have gone, it goes at once. An agency the referral has a request for already gives that request.
+     * they have gone, it goes at once. An agency the referral has a request for already gives that request; one
+     * removed before its request went is put back.
      *
      * @throws IllegalArgumentException for an unknown agency, one with no request address at all, or a referral
      *                                  without requests
+     * @throws IllegalStateException    for an agency whose request was cancelled after it was sent
      */
     @Transactional
     public InformationRequest addAgency(ReferralReference reference, String agencyCode, String actor) {

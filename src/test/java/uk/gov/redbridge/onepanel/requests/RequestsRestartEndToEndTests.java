@@ -58,7 +58,10 @@ class RequestsRestartEndToEndTests {
             assertThat(drafts).extracting(InformationRequest::agencyCode).doesNotContain("LBR-LEGAL");
             assertThat(templates(a, ref)).doesNotContainKey("information-request-domestic-homicide");
 
-            // the secretariat takes one agency off and adds another, then sends without waiting for the hold
+            // the secretariat takes one agency off (and another off and back on), adds one the pathway does not
+            // list, then sends without waiting for the hold
+            assertThat(requests.removeAgency(ref, "NPS", "secretariat")).isTrue();
+            assertThat(requests.addAgency(ref, "NPS", "secretariat").status()).isEqualTo(RequestStatus.DRAFT);
             assertThat(requests.removeAgency(ref, "REFUGE", "secretariat")).isTrue();
             assertThat(requests.addAgency(ref, "LBR-LEGAL", "secretariat").to())
                     .containsExactly("legal.services@redbridge.example");

@@ -1,6 +1,7 @@
 package uk.gov.redbridge.onepanel.requests.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -109,21 +110,29 @@ public class RequestOperations {
         if (existing.isEmpty()) {
             throw new IllegalArgumentException("the referral " + reference + " has no information requests yet");
         }
+        // joins the drafts while they wait; goes at once when the others have gone
+        Instant now = clock.instant();
+        Instant sendAfter = existing.stream().filter(r -> r.status() == RequestStatus.DRAFT)
+                .map(InformationRequest::sendAfter).findFirst().orElse(now);
         Optional<InformationRequest> already = existing.stream()
                 .filter(r -> r.agencyCode().equalsIgnoreCase(agency.code())).findFirst();
-        if (already.isPresent()) {
+        RequestId id;
+        if (already.isEmpty()) {
+            id = planner.draft(referral, agency, sendAfter, actor).orElseThrow().id();
+        } else if (already.get().status() != RequestStatus.CANCELLED) {
             return already.get();
+        } else if (repository.restoreDraft(already.get().id(), sendAfter, now)) {
+            id = already.get().id();
+        } else {
+            throw new IllegalStateException("the request " + already.get().token()
+                    + " was cancelled after it was sent: attach the agency's reply by hand if it comes");
         }
-        // joins the drafts while they wait; goes at once when the others have gone
-        java.time.Instant sendAfter = existing.stream().filter(r -> r.status() == RequestStatus.DRAFT)
-                .map(InformationRequest::sendAfter).findFirst().orElse(clock.instant());
-        InformationRequest draft = planner.draft(referral, agency, sendAfter, actor).orElseThrow();
         referrals.note(reference, "REQUESTS", "Agency " + agency.code() + " added to the information requests",
                 actor);
-        if (!sendAfter.isAfter(clock.instant())) {
+        if (!sendAfter.isAfter(now)) {
             dispatcher.sendDrafts(reference, false, actor);
         }
-        return repository.find(draft.id()).orElseThrow();
+        return repository.find(id).orElseThrow();
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -74,7 +74,7 @@ class RequestRepository {
 
     Optional<InformationRequest> find(ReferralReference reference, String agencyCode) {
         return jdbc.sql("SELECT * FROM information_request WHERE referral_reference = :ref AND UPPER(agency_code) = :agency")
-                .param("ref", reference.toString()).param("agency", agencyCode.trim().toUpperCase())
+                .param("ref", reference.toString()).param("agency", agencyCode.trim().toUpperCase(java.util.Locale.ROOT))
                 .query(RequestRepository::map).optional();
     }
 
@@ -164,9 +164,12 @@ class RequestRepository {
                 .param("problem", problem).param("at", utc(at)).param("id", id.value()).update();
     }
 
-    void sendSooner(RequestId id, Instant at) {
-        jdbc.sql("UPDATE information_request SET send_after = :at, updated_at = :at WHERE id = :id AND status = 'DRAFT'")
-                .param("at", utc(at)).param("id", id.value()).update();
+    /** A cancelled request that was never sent becomes a draft again, to go at {@code sendAfter}. */
+    boolean restoreDraft(RequestId id, Instant sendAfter, Instant at) {
+        return jdbc.sql("""
+                UPDATE information_request SET status = 'DRAFT', send_after = :sendAfter, updated_at = :at
+                WHERE id = :id AND status = 'CANCELLED' AND sent_at IS NULL""")
+                .param("sendAfter", utc(sendAfter)).param("at", utc(at)).param("id", id.value()).update() == 1;
     }
 
     // actions
