@@ -33,10 +33,7 @@ public record ReferralReference(int year, int number) implements Comparable<Refe
             return Optional.empty();
         }
         Matcher m = IN_TEXT.matcher(text.trim());
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        return Optional.of(new ReferralReference(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
+        return m.matches() ? of(m) : Optional.empty();
     }
 
     /** The first reference found in a text, if any. */
@@ -45,9 +42,22 @@ public record ReferralReference(int year, int number) implements Comparable<Refe
             return Optional.empty();
         }
         Matcher m = IN_TEXT.matcher(text);
-        return m.find()
-                ? Optional.of(new ReferralReference(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))))
-                : Optional.empty();
+        while (m.find()) {
+            Optional<ReferralReference> found = of(m);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Something shaped like a reference but out of range (OP-1999-0001, OP-2026-0000) is not one. */
+    private static Optional<ReferralReference> of(Matcher m) {
+        try {
+            return Optional.of(new ReferralReference(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

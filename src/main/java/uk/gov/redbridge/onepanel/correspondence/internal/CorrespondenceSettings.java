@@ -18,7 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBackoff              the longest wait between attempts
  * @param giveUpAfter             after this long without success a mail is FAILED and shown to the secretariat
  * @param staleSendingAfter       a row claimed by another instance for longer than this is UNCERTAIN
- * @param maxPerRecipientPerHour  loop guard: more automatic mails than this to one address in an hour are blocked
+ * @param maxPerRecipientPerHour  loop guard: more answers to outside mail (acknowledgements) than this to one
+ *                                address in an hour are blocked; mail the service starts (requests, reminders)
+ *                                is not counted against it
  * @param instanceName            names this instance on the rows it claims (default: the host name)
  */
 @ConfigurationProperties("onepanel.correspondence")

@@ -66,7 +66,7 @@ public class Outbox {
         Instant now = clock.instant();
         MailTemplates.Rendered content = templates.render(mail.template(), mail.model());
         String messageId = composer.newMessageId();
-        String blockReason = blockReason(to, cc, mail.replyTo(), now);
+        String blockReason = blockReason(to, cc, mail.replyTo(), answersOutsideMail(mail), now);
         byte[] mime = composer.compose(messageId,
                 new MimeComposer.Envelope(fromAddress, to, cc, mail.replyTo(), mail.inReplyTo(), mail.references()),
                 content, mail.attachments());
@@ -82,8 +82,16 @@ public class Outbox {
         return new QueuedMail(id, messageId, state);
     }
 
+    /**
+     * Mail that answers a message from outside (an acknowledgement) is what an auto-responder can ping-pong with;
+     * mail the service starts, or threads onto its own (requests, reminders), is not.
+     */
+    private boolean answersOutsideMail(OutgoingMail mail) {
+        return mail.inReplyTo() != null && !isOwnMessageId(mail.inReplyTo());
+    }
+
     /** Why this mail must not go, or null. The reason names domains, never whole addresses. */
-    String blockReason(List<String> to, List<String> cc, String replyTo, Instant now) {
+    String blockReason(List<String> to, List<String> cc, String replyTo, boolean loopGuard, Instant now) {
         List<String> all = new ArrayList<>(to);
         all.addAll(cc);
         if (replyTo != null) {
@@ -93,6 +101,9 @@ public class Outbox {
                 .map(a -> AllowedDomains.domainOf(a).orElse("(malformed address)")).distinct().toList();
         if (!refused.isEmpty()) {
             return "recipient domain not allowed: " + String.join(", ", refused);
+        }
+        if (!loopGuard) {
+            return null;
         }
         Instant hourAgo = now.minus(Duration.ofHours(1));
         for (String address : all) {

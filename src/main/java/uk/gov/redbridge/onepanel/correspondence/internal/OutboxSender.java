@@ -1,6 +1,5 @@
 package uk.gov.redbridge.onepanel.correspondence.internal;
 
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -77,7 +76,8 @@ class OutboxSender {
         this.executor = executor;
         this.instance = settings.instanceName() != null && !settings.instanceName().isBlank()
                 ? settings.instanceName() : hostName();
-        this.startedAt = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+        // on the application clock, like the claims it is compared with (the clock may run offset from real time)
+        this.startedAt = clock.instant();
     }
 
     /** Send soon, on another thread (called after a commit that queued mail). */

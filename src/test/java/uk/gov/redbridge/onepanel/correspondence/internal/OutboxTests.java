@@ -236,13 +236,27 @@ class OutboxTests {
         assertThat(row(q).cc()).isEmpty();
     }
 
+    /** An answer to outside mail (an acknowledgement), as an auto-responder ping-pong would make them. */
+    private QueuedMail answer(String to) {
+        return tx.execute(s -> correspondence.queue(new OutgoingMail("note", Map.of("reference", "OP-2026-0903",
+                "topic", "t"), "onepanel", List.of(to), List.of(), null, "<outside-" + System.nanoTime()
+                + "@responder.example>", List.of(), List.of(), "OP-2026-0903", "test")));
+    }
+
     @Test
-    void theLoopGuardStopsAStormOfMailToOneAddress() {
+    void theLoopGuardStopsAStormOfAnswersToOneAddress() {
         String to = "storm@nelft.example";
-        List<QueuedMail> queued = List.of(queue(to), queue(to), queue(to), queue(to));
+        List<QueuedMail> queued = List.of(answer(to), answer(to), answer(to), answer(to));
         assertThat(queued).extracting(QueuedMail::state).containsExactly(OutboundState.PENDING,
                 OutboundState.PENDING, OutboundState.PENDING, OutboundState.BLOCKED);
         assertThat(row(queued.get(3)).lastError()).startsWith("loop guard");
+    }
+
+    @Test
+    void mailTheServiceStartsIsNotHeldByTheLoopGuard() {
+        String to = "busy.agency@nelft.example";
+        List<QueuedMail> queued = List.of(queue(to), queue(to), queue(to), queue(to), queue(to));
+        assertThat(queued).extracting(QueuedMail::state).containsOnly(OutboundState.PENDING);
     }
 
     private List<String> exceptionReasonsFor(QueuedMail q) {
