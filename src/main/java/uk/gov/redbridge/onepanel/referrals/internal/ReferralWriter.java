@@ -22,6 +22,7 @@ import uk.gov.redbridge.onepanel.referrals.Referral;
 import uk.gov.redbridge.onepanel.referrals.ReferralDocument;
 import uk.gov.redbridge.onepanel.referrals.ReferralId;
 import uk.gov.redbridge.onepanel.referrals.ReferralLogged;
+import uk.gov.redbridge.onepanel.referrals.ReferralPathwayChanged;
 import uk.gov.redbridge.onepanel.referrals.ReferralStatus;
 import uk.gov.redbridge.onepanel.referrals.ReferralStatusChanged;
 import uk.gov.redbridge.onepanel.referrals.ReferrerSummary;
@@ -127,7 +128,23 @@ public class ReferralWriter {
         }
         repository.addEvent(id, clock.instant(), "STATUS", from.label() + " → " + to.label()
                 + (why == null ? "" : ": " + why), actor);
-        events.publishEvent(new ReferralStatusChanged(id, current.get().reference(), from, to));
+        events.publishEvent(new ReferralStatusChanged(id, current.get().reference(), from, to, actor));
+        return true;
+    }
+
+    /** Moves a referral to another pathway; false if it is on that pathway already. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean changePathway(ReferralId id, Pathway to, String actor, String why) {
+        Optional<Referral> current = repository.findById(id);
+        if (current.isEmpty() || current.get().pathway() == to) {
+            return false;
+        }
+        Pathway from = current.get().pathway();
+        String reason = "changed by " + actor + (why == null || why.isBlank() ? "" : ": " + why.trim());
+        repository.updatePathway(id, to, reason, clock.instant());
+        repository.addEvent(id, clock.instant(), "PATHWAY", from.label() + " → " + to.label() + " (" + reason + ")",
+                actor);
+        events.publishEvent(new ReferralPathwayChanged(id, current.get().reference(), from, to, actor));
         return true;
     }
 
