@@ -14,6 +14,8 @@ public enum ExceptionReason {
     TOO_LARGE("Too large to process", "Ask the sender to send smaller files, or create the referral by hand."),
     TIMEOUT("Took too long to read", "Retry, or create the referral by hand."),
     MALFORMED("Message could not be read", "Open the original email and decide by hand."),
+    FETCH_FAILED("Message could not be fetched from the mailbox", "Open it in the mailbox; forward it to the panel mailbox again if needed."),
+    STORE_FAILED("Message could not be stored", "Open it in the mailbox; forward it to the panel mailbox again if needed."),
     UNMATCHED_REPLY("Reply not matched to a case", "Attach it to the right referral or request."),
     AMBIGUOUS_REPLY("Reply could belong to more than one case", "Attach it to the right referral or request."),
     DELIVERY_FAILURE("Email not delivered (bounce)", "Check the recipient's address; resend or contact them another way."),

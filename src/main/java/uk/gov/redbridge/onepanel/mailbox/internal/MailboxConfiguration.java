@@ -7,7 +7,9 @@ import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -25,6 +27,9 @@ class MailboxConfiguration {
         for (MailboxSettings.Account account : settings.accounts()) {
             each.put(account.name(), new MailboxHealth(account.name(), states, idle,
                     settings.health().staleAfter(), clock));
+        }
+        if (each.isEmpty()) {
+            return (HealthIndicator) () -> Health.unknown().withDetail("mailboxes", "none configured").build();
         }
         return CompositeHealthContributor.fromMap(each);
     }

@@ -36,8 +36,8 @@ import uk.gov.redbridge.onepanel.mailbox.MailEndpoint;
  *                            moved
  * @param poisonAttempts      after this many polls in a row fail on one message, it is quarantined and the poll no
  *                            longer tries it
- * @param lockAtMostFor       how long a crashed instance can keep a mailbox locked (the lock is kept alive while
- *                            a poll runs)
+ * @param lockAtMostFor       how long the lock of an instance that died stops others from polling the mailbox
+ *                            (the lock is kept alive while a poll runs, so a long poll keeps it); at least 30 s
  * @param ignoredCapabilities IMAP capabilities not to use even if the server offers them (e.g. a server whose MOVE
  *                            is broken): {@code IDLE}, {@code MOVE}, {@code UIDPLUS}
  */
@@ -54,7 +54,7 @@ record MailboxSettings(
         @Valid @DefaultValue Backoff backoff,
         @Valid @DefaultValue Health health,
         @DefaultValue("3") @Min(1) int poisonAttempts,
-        @DefaultValue("PT10M") @NotNull Duration lockAtMostFor,
+        @DefaultValue("PT1M") @NotNull Duration lockAtMostFor,
         List<String> ignoredCapabilities,
         @Valid @DefaultValue Embedded embedded) {
 
@@ -66,6 +66,9 @@ record MailboxSettings(
             if (!names.add(account.name())) {
                 throw new IllegalArgumentException("two mailboxes are named '" + account.name() + "'");
             }
+        }
+        if (lockAtMostFor.compareTo(Duration.ofSeconds(30)) < 0) {
+            throw new IllegalArgumentException("lock-at-most-for must be at least 30 seconds (ShedLock's keep-alive)");
         }
         if (maxMessageSize.toBytes() > Integer.MAX_VALUE - 1024) {
             throw new IllegalArgumentException("max-message-size must stay below 2 GB");

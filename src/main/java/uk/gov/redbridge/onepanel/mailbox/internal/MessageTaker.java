@@ -133,15 +133,18 @@ class MessageTaker {
         }
         if (known.quarantineReason() == null && known.size() != message.getSize()) {
             // RFC822.SIZE disagrees with what was stored (Exchange's sizes are estimates): compare the bytes
-            byte[] raw = fetch(inbox, uid);
-            if (raw == null) {
+            boolean tooLarge = message.getSize() > maxMessageSize;
+            byte[] raw = tooLarge ? null : fetch(inbox, uid);
+            RawMessageDigest digest = tooLarge ? streamDigest(inbox, uid) : raw == null ? null
+                    : RawMessageDigest.of(raw);
+            if (digest == null) {
                 return Outcome.GONE;
             }
-            if (!RawMessageDigest.of(raw).sha256().equals(known.sha256())) {
+            if (!digest.sha256().equals(known.sha256())) {
                 log.warn("Mailbox {}: UID {} now holds another message (the server reused a UID); the earlier copy "
                         + "is still known by its content", inbox.mailbox(), uid);
                 repository.forgetLocation(known.id());
-                return takeNew(inbox, message, uid, raw);
+                return tooLarge ? tooLarge(inbox, message, uid, digest) : takeNew(inbox, message, uid, raw);
             }
         }
         if (!inbox.capabilities().canRemoveFromInbox() && known.moved()) {

@@ -6,12 +6,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  * under the mailbox's lock and respects its backoff.
  */
 @Component
-public class PollCoordinator implements DisposableBean {
+public class PollCoordinator implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PollCoordinator.class);
 
@@ -31,6 +32,7 @@ public class PollCoordinator implements DisposableBean {
     private final MailboxSettings settings;
     private final Map<String, ExecutorService> workers = new LinkedHashMap<>();
     private final Map<String, AtomicBoolean> queued = new LinkedHashMap<>();
+    private volatile boolean running;
 
     PollCoordinator(MailboxPoller poller, MailboxLocks locks, MailboxSettings settings) {
         this.poller = poller;
@@ -56,11 +58,17 @@ public class PollCoordinator implements DisposableBean {
     /** Asks for a check of this mailbox soon; returns at once. */
     void request(String mailbox) {
         AtomicBoolean waiting = queued.get(mailbox);
-        if (waiting != null && waiting.compareAndSet(false, true)) {
+        if (!running || waiting == null || !waiting.compareAndSet(false, true)) {
+            return;
+        }
+        try {
             workers.get(mailbox).execute(() -> {
                 waiting.set(false);
                 check(mailbox);
             });
+        } catch (RejectedExecutionException e) {
+            // shutting down
+            waiting.set(false);
         }
     }
 
@@ -70,10 +78,10 @@ public class PollCoordinator implements DisposableBean {
      * @return how many messages were newly logged
      */
     public int pollNow() {
-        Map<String, Future<MailboxPoller.PollResult>> running = new LinkedHashMap<>();
-        workers.forEach((mailbox, worker) -> running.put(mailbox, worker.submit(() -> check(mailbox))));
+        Map<String, Future<MailboxPoller.PollResult>> checks = new LinkedHashMap<>();
+        workers.forEach((mailbox, worker) -> checks.put(mailbox, worker.submit(() -> check(mailbox))));
         int logged = 0;
-        for (Map.Entry<String, Future<MailboxPoller.PollResult>> each : running.entrySet()) {
+        for (Map.Entry<String, Future<MailboxPoller.PollResult>> each : checks.entrySet()) {
             try {
                 logged += each.getValue().get().logged();
             } catch (InterruptedException e) {
@@ -102,10 +110,31 @@ public class PollCoordinator implements DisposableBean {
     }
 
     @Override
-    public void destroy() throws InterruptedException {
-        workers.values().forEach(ExecutorService::shutdownNow);
-        for (ExecutorService worker : workers.values()) {
-            worker.awaitTermination(5, TimeUnit.SECONDS);
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Before the embedded mail server and the database go (default phase: stopped early): no new checks, and a
+     * check under way may finish. A check cut short is harmless, as every step can be repeated.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        workers.values().forEach(ExecutorService::shutdown);
+        try {
+            for (ExecutorService worker : workers.values()) {
+                if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+                    worker.shutdownNow();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 }

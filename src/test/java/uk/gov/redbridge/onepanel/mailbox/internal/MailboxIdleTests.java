@@ -61,29 +61,29 @@ class MailboxIdleTests {
     @Test
     void newMailIsTakenWithinSecondsThroughIdleAndIdleIsReissued() throws Exception {
         PROXY.target(server.info().imapPort());
-        await().atMost(Duration.ofSeconds(20)).until(() -> idle.status("rsab") == IdleWatchers.Status.LISTENING);
+        await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(20)).until(() -> idle.status("rsab") == IdleWatchers.Status.LISTENING);
         long rounds = idle.idleRounds("rsab");
 
         SmtpDelivery.deliver(server.info().smtpPort(), TestMail.simple("idle@nhs-trust.example", RSAB, "now"), RSAB);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> messages.latest(10).stream()
+        await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(10)).until(() -> messages.latest(10).stream()
                 .map(InboundMessage::messageIdHeader).anyMatch("<idle@nhs-trust.example>"::equals));
-        await().atMost(Duration.ofSeconds(20)).until(() -> idle.idleRounds("rsab") >= rounds + 3);
+        await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(20)).until(() -> idle.idleRounds("rsab") >= rounds + 3);
     }
 
     @Test
     void aSilentIdleConnectionIsNoticedAndOpenedAgain() throws Exception {
         PROXY.target(server.info().imapPort());
-        await().atMost(Duration.ofSeconds(20)).until(() -> idle.status("onepanel") == IdleWatchers.Status.LISTENING);
+        await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(20)).until(() -> idle.status("onepanel") == IdleWatchers.Status.LISTENING);
 
         PROXY.blackHole(true);
-        await().atMost(Duration.ofSeconds(30)).until(() -> idle.status("onepanel") != IdleWatchers.Status.LISTENING);
+        await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(30)).until(() -> idle.status("onepanel") != IdleWatchers.Status.LISTENING);
         PROXY.blackHole(false);
-        await().atMost(Duration.ofSeconds(30)).until(() -> idle.status("onepanel") == IdleWatchers.Status.LISTENING);
+        await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(30)).until(() -> idle.status("onepanel") == IdleWatchers.Status.LISTENING);
 
         SmtpDelivery.deliver(server.info().smtpPort(), TestMail.simple("after-cut@nhs-trust.example", ONEPANEL,
                 "after the cut"), ONEPANEL);
-        await().atMost(Duration.ofSeconds(10)).until(() -> messages.latest(10).stream()
+        await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(10)).until(() -> messages.latest(10).stream()
                 .map(InboundMessage::messageIdHeader).anyMatch("<after-cut@nhs-trust.example>"::equals));
     }
 }

@@ -18,6 +18,8 @@ import com.icegreen.greenmail.imap.ImapHostManager;
 import com.icegreen.greenmail.store.MailFolder;
 import com.icegreen.greenmail.user.GreenMailUser;
 
+import org.eclipse.angus.mail.imap.IMAPFolder;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
+import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessages;
 import uk.gov.redbridge.onepanel.mailbox.MailAccounts;
 import uk.gov.redbridge.onepanel.storage.ContentStore;
@@ -51,6 +54,8 @@ class MailboxIntakeTests {
     InboundMessages messages;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    InboundMessageRepository repository;
     @Autowired
     MailboxTestSupport.CrashingFaultHook hook;
     @Autowired
@@ -180,6 +185,30 @@ class MailboxIntakeTests {
             assertThat(messages.latest(10)).allSatisfy(m -> assertThat(m.uidValidity()).isNotEqualTo(oldValidity));
             assertThat(person.count("INBOX")).isZero();
             assertThat(events.received).hasSize(2);
+        }
+    }
+
+    @Test
+    void aUidTheServerGaveToAnotherMessageDoesNotHideThatMessage() throws Exception {
+        try (ImapClient person = person(ONEPANEL)) {
+            person.append("INBOX", TestMail.simple("newcomer@x", ONEPANEL, "a different message"));
+            IMAPFolder inbox = (IMAPFolder) person.folder("INBOX");
+            inbox.open(jakarta.mail.Folder.READ_ONLY);
+            long validity = inbox.getUIDValidity();
+            long uid = inbox.getUID(inbox.getMessage(1));
+            inbox.close(false);
+            // an earlier message was stored from this very place (a broken server reuses UIDs; RFC 3501 forbids it)
+            InboundMessage earlier = new InboundMessage(InboundMessageId.random(), "onepanel", ONEPANEL, "INBOX",
+                    validity, uid, "<earlier@x>", null, List.of(), null, null, java.time.Instant.now(), 10,
+                    "0".repeat(64), "1".repeat(64), null);
+            repository.insert(earlier, null);
+
+            assertThat(accounts.pollNow()).isEqualTo(1);
+
+            assertThat(rows()).isEqualTo(2);
+            assertThat(messages.find(earlier.id())).hasValueSatisfying(m -> assertThat(m.uid()).isZero());
+            assertThat(messages.latest(10)).extracting(InboundMessage::messageIdHeader).contains("<newcomer@x>");
+            assertThat(person.count("INBOX")).isZero();
         }
     }
 

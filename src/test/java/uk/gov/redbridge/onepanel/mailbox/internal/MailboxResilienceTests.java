@@ -59,7 +59,7 @@ class MailboxResilienceTests {
     static void accounts(DynamicPropertyRegistry registry) throws Exception {
         String embedded = "${onepanel.mailbox.embedded.imap-port}";
         String smtp = "${onepanel.mailbox.embedded.smtp-port}";
-        int closed = PlusAddressDeliveryTests.freePort();
+        int closed = TestSettings.freePort();
         MailboxTestSupport.account(registry, 0, "onepanel", ONEPANEL, Integer.toString(PROXY.port()), smtp,
                 "PASSWORD", ONEPANEL);
         MailboxTestSupport.account(registry, 1, "rsab", RSAB, embedded, smtp, "PASSWORD", RSAB);

@@ -104,8 +104,9 @@ class MailboxTestSupport {
     /** Empties the embedded server's mailboxes and the module's tables. */
     static void reset(GreenMailServer server, JdbcClient jdbc) throws Exception {
         server.greenMail().purgeEmailFromAllMailboxes();
+        // only the module's own content: on a shared test database other modules' content stays
+        jdbc.sql("DELETE FROM stored_content WHERE id IN (SELECT raw_content_id FROM inbound_message)").update();
         jdbc.sql("DELETE FROM inbound_message").update();
-        jdbc.sql("DELETE FROM stored_content").update();
         jdbc.sql("DELETE FROM mailbox_state").update();
         // shedlock rows stay: ShedLock remembers which lock rows exist and only updates them afterwards
     }

@@ -2,8 +2,6 @@ package uk.gov.redbridge.onepanel.mailbox.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.Properties;
 
 import jakarta.mail.Message;
@@ -23,12 +21,7 @@ class PlusAddressDeliveryTests {
 
     @BeforeEach
     void start() throws Exception {
-        server = new GreenMailServer(TestSettings.settings()
-                .set("embedded.smtp-port", Integer.toString(freePort()))
-                .set("embedded.imap-port", Integer.toString(freePort()))
-                .set("embedded.mailboxes[0]", "RSAB@redbridge.gov.uk")
-                .bind());
-        server.start();
+        server = TestSettings.startedMailServer("RSAB@redbridge.gov.uk");
     }
 
     @AfterEach
@@ -76,11 +69,5 @@ class PlusAddressDeliveryTests {
 
     private ImapClient client(String address) throws Exception {
         return new ImapClient("127.0.0.1", server.info().imapPort(), address);
-    }
-
-    static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -27,11 +27,7 @@ class ProcessedFolderMoverTests {
 
     @BeforeEach
     void start() throws Exception {
-        server = new GreenMailServer(TestSettings.settings()
-                .set("embedded.smtp-port", Integer.toString(PlusAddressDeliveryTests.freePort()))
-                .set("embedded.imap-port", Integer.toString(PlusAddressDeliveryTests.freePort()))
-                .set("embedded.mailboxes[0]", RSAB).bind());
-        server.start();
+        server = TestSettings.startedMailServer(RSAB);
         person = new ImapClient("127.0.0.1", server.info().imapPort(), RSAB);
         service = new ImapClient("127.0.0.1", server.info().imapPort(), RSAB);
         person.append("INBOX", TestMail.simple("ours@x", RSAB, "ours"), TestMail.simple("theirs@x", RSAB, "theirs"));

@@ -47,6 +47,26 @@ final class TestSettings {
         return set("accounts[" + (accounts - 1) + "]." + key, value);
     }
 
+    /** A running embedded mail server on free ports, without Spring, holding one mailbox. */
+    static GreenMailServer startedMailServer(String mailbox) {
+        try {
+            GreenMailServer server = new GreenMailServer(settings()
+                    .set("embedded.smtp-port", Integer.toString(freePort()))
+                    .set("embedded.imap-port", Integer.toString(freePort()))
+                    .set("embedded.mailboxes[0]", mailbox).bind());
+            server.start();
+            return server;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
     MailboxSettings bind() {
         return new Binder(new MapConfigurationPropertySource(properties))
                 .bindOrCreate("onepanel.mailbox", MailboxSettings.class);
