@@ -162,17 +162,25 @@ public class ReferralWriter {
                 form.value("subject.last_name").orElse(null), form.value("subject.date_of_birth").orElse(null), age);
     }
 
-    /** Where a reply to the sender goes: Reply-To if the message has one, else From. */
+    /**
+     * Where a reply to the sender goes: Reply-To if the message has one, else From. Only a whole address counts:
+     * Outlook writes {@code From: Yilmaz, Connor <c.yilmaz@nhs.net>} without quotes, which a lenient parser reads as
+     * "Yilmaz" and then the address.
+     */
     static String replyAddressOf(ParsedMail mail, InboundMessage message) {
-        List<String> replyTo = MailAnatomy.addresses(mail.header("Reply-To"));
+        List<String> replyTo = whole(MailAnatomy.addresses(mail.header("Reply-To")));
         if (!replyTo.isEmpty()) {
             return replyTo.get(0);
         }
-        List<String> from = MailAnatomy.addresses(mail.header("From"));
+        List<String> from = whole(MailAnatomy.addresses(mail.header("From")));
         if (!from.isEmpty()) {
             return from.get(0);
         }
         return message.sender() == null ? null : message.sender().toLowerCase(Locale.ROOT);
+    }
+
+    private static List<String> whole(List<String> addresses) {
+        return addresses.stream().filter(a -> a.indexOf('@') > 0 && a.indexOf('@') < a.length() - 1).toList();
     }
 
     private static String describeSource(String formSource, ParsedMail mail) {
