@@ -244,9 +244,11 @@ class ExceptionPageController {
                 : correspondence.find(new OutboundMailId(item.outboundMailId()));
     }
 
+    /** An open item whose email's content was kept: the ones an email can be read, made a referral or attached. */
     private ExceptionItem openWithMessage(String id) {
         ExceptionItem item = find(id);
-        if (item.status() != ExceptionStatus.OPEN || item.messageId() == null) {
+        if (item.status() != ExceptionStatus.OPEN || item.messageId() == null
+                || messages.find(item.messageId()).map(InboundMessage::quarantined).orElse(true)) {
             throw new ResponseStatusException(HttpStatus.CONFLICT);
         }
         return item;
