@@ -44,6 +44,11 @@ public class Correspondence {
         return queued;
     }
 
+    /** Whether {@code mail-templates/} has this template (for start-up checks of configured template names). */
+    public boolean hasTemplate(String name) {
+        return outbox.hasTemplate(name);
+    }
+
     /** The header every mail of the service carries; mail that comes back with it is a loop. */
     public static final String LOOP_HEADER = "X-OnePanel-Loop";
 

@@ -18,6 +18,8 @@ public enum ExceptionReason {
     STORE_FAILED("Message could not be stored", "Open it in the mailbox; forward it to the panel mailbox again if needed."),
     UNMATCHED_REPLY("Reply not matched to a case", "Attach it to the right referral or request."),
     AMBIGUOUS_REPLY("Reply could belong to more than one case", "Attach it to the right referral or request."),
+    REPLY_FROM_UNKNOWN_DOMAIN("Reply to a request from a domain not in the directory", "If it is genuine, attach it to the agency's request; otherwise mark it handled."),
+    REPLY_TO_CLOSED_REQUEST("Reply to a request already answered or cancelled", "Read it: it may add to or change the agency's return."),
     DELIVERY_FAILURE("Email not delivered (bounce)", "Check the recipient's address; resend or contact them another way."),
     OUTBOUND_BLOCKED("Email not sent: recipient not allowed", "Check the address; add the domain to the allowed list only if it is secure."),
     OUTBOUND_FAILED("Email could not be sent", "Check the address and the mail server; resend when fixed."),

@@ -5,5 +5,5 @@
  * the other modules' events; the secretariat resolves them.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "mailbox", "triage", "referrals",
-        "correspondence", "agencies", "extraction"})
+        "correspondence", "agencies", "extraction", "requests"})
 package uk.gov.redbridge.onepanel.exceptions;

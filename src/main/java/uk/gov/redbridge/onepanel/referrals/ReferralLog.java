@@ -119,6 +119,27 @@ public class ReferralLog {
         return writer.attach(referral.id(), message, MailAnatomy.parse(messages.rawBytes(messageId)), actor);
     }
 
+    /**
+     * Records an agency's reply against the referral: the message is linked (role AGENCY_REPLY) and the timeline
+     * says what it was. The reply's documents are held by the information request it answered.
+     *
+     * @param detail in words without personal data, e.g. "Return from NELFT (matched by the subject token)"
+     * @return false if the message was linked to the referral already (nothing is written twice)
+     */
+    @Transactional
+    public boolean linkAgencyReply(ReferralReference reference, InboundMessageId messageId, String detail,
+            String actor) {
+        Referral referral = find(reference).orElseThrow(() -> new IllegalArgumentException("no referral " + reference));
+        return writer.linkAgencyReply(referral.id(), messageId, detail, actor);
+    }
+
+    /** Adds an entry to the referral's timeline (e.g. "Information request sent to NELFT"); no personal data. */
+    @Transactional
+    public void note(ReferralReference reference, String kind, String detail, String actor) {
+        Referral referral = find(reference).orElseThrow(() -> new IllegalArgumentException("no referral " + reference));
+        writer.note(referral.id(), kind, detail, actor);
+    }
+
     @Transactional
     public boolean changeStatus(ReferralReference reference, ReferralStatus to, String actor, String why) {
         Referral referral = find(reference).orElseThrow(() -> new IllegalArgumentException("no referral " + reference));

@@ -115,6 +115,10 @@ public class Outbox {
         return out;
     }
 
+    public boolean hasTemplate(String name) {
+        return templates.exists(name);
+    }
+
     public String messageIdDomain() {
         return settings.messageIdDomain();
     }

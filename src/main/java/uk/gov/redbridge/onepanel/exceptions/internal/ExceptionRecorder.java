@@ -24,6 +24,7 @@ import uk.gov.redbridge.onepanel.mailbox.MessageQuarantined;
 import uk.gov.redbridge.onepanel.referrals.ReferralNotCreated;
 import uk.gov.redbridge.onepanel.referrals.ReferrerReplied;
 import uk.gov.redbridge.onepanel.referrals.ReplyNotMatched;
+import uk.gov.redbridge.onepanel.requests.AgencyReplyNeedsAttention;
 import uk.gov.redbridge.onepanel.triage.DeliveryFailureReceived;
 import uk.gov.redbridge.onepanel.triage.MessageNotUnderstood;
 
@@ -81,6 +82,12 @@ class ExceptionRecorder {
         record(ExceptionReason.INFORMATION_REPLY, "The referrer replied, but the referral still lacks: "
                         + String.join("; ", e.stillMissing()), e.messageId(), e.reference().toString(), null, null,
                 "message:" + e.messageId() + ":information-reply");
+    }
+
+    @ApplicationModuleListener
+    void on(AgencyReplyNeedsAttention e) {
+        record(ExceptionReason.fromCode(e.reason()), e.explanation(), e.messageId(), e.reference().toString(), null,
+                e.mailbox(), "message:" + e.messageId() + ":request:" + e.reason());
     }
 
     /** A bounce: the mail it names is marked BOUNCED, and the item says which agency or domain failed. */

@@ -18,6 +18,7 @@ import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
 import uk.gov.redbridge.onepanel.extraction.MailAnatomy.MailAttachment;
 import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
+import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
 import uk.gov.redbridge.onepanel.referrals.Referral;
 import uk.gov.redbridge.onepanel.referrals.ReferralDocument;
 import uk.gov.redbridge.onepanel.referrals.ReferralId;
@@ -114,6 +115,22 @@ public class ReferralWriter {
         repository.addEvent(id, now, "ATTACHED", "A message from the " + message.mailbox()
                 + " mailbox was attached to the referral", actor);
         return true;
+    }
+
+    /** Links an agency's reply (role AGENCY_REPLY) with a timeline entry; false if it was linked already. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean linkAgencyReply(ReferralId id, InboundMessageId messageId, String detail, String actor) {
+        Instant now = clock.instant();
+        if (!repository.linkMessage(id, messageId, "AGENCY_REPLY", now, actor)) {
+            return false;
+        }
+        repository.addEvent(id, now, "AGENCY_REPLY", detail, actor);
+        return true;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void note(ReferralId id, String kind, String detail, String actor) {
+        repository.addEvent(id, clock.instant(), kind, detail, actor);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

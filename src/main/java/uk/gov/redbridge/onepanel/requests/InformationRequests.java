@@ -1,0 +1,122 @@
+package uk.gov.redbridge.onepanel.requests;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
+import uk.gov.redbridge.onepanel.requests.internal.RequestOperations;
+import uk.gov.redbridge.onepanel.shared.ReferralReference;
+
+/**
+ * Information requests to partner agencies and their returns: what the secretariat's pages, the API and the other
+ * modules read and ask.
+ */
+@Service
+public class InformationRequests {
+
+    private final RequestOperations operations;
+
+    InformationRequests(RequestOperations operations) {
+        this.operations = operations;
+    }
+
+    /** The referral's requests, in the order they were written. */
+    public List<InformationRequest> forReferral(ReferralReference reference) {
+        return operations.forReferral(reference);
+    }
+
+    public Optional<InformationRequest> find(RequestId id) {
+        return operations.find(id);
+    }
+
+    public Optional<InformationRequest> find(ReferralReference reference, String agencyCode) {
+        return operations.find(reference, agencyCode);
+    }
+
+    /** The referral's dated milestones (e.g. a Rapid Review's notification and day-15 report). */
+    public List<Milestone> milestones(ReferralReference reference) {
+        return operations.milestones(reference);
+    }
+
+    /** Every message recorded against the request, oldest first, with how it was matched. */
+    public List<AgencyReply> replies(RequestId id) {
+        return operations.replies(id);
+    }
+
+    public List<ReturnDocument> documents(RequestId id) {
+        return operations.documents(id);
+    }
+
+    /** The reminders, overdue notice and escalation of the request, as done (or skipped). */
+    public List<RequestAction> actions(RequestId id) {
+        return operations.actions(id);
+    }
+
+    /** A return document's bytes, read again from the stored message it came in. */
+    public Optional<ReturnDocumentContent> documentContent(RequestId id, UUID documentId) {
+        return operations.documentContent(id, documentId);
+    }
+
+    /**
+     * Sends the referral's draft requests now, without waiting for the hold to end.
+     *
+     * @return how many were sent
+     * @throws IllegalArgumentException if there is no such referral
+     */
+    @Transactional
+    public int sendNow(ReferralReference reference, String actor) {
+        return operations.sendNow(reference, actor);
+    }
+
+    /**
+     * Adds a request for an agency (one the directory does not list for the referral's pathway is asked at its
+     * address for another pathway). While the referral's other requests are still drafts, it joins them; once
+     * they have gone, it goes at once. An agency the referral has a request for already gives that request; one
+     * removed before its request went is put back.
+     *
+     * @throws IllegalArgumentException for an unknown agency, one with no request address at all, or a referral
+     *                                  without requests
+     * @throws IllegalStateException    for an agency whose request was cancelled after it was sent
+     */
+    @Transactional
+    public InformationRequest addAgency(ReferralReference reference, String agencyCode, String actor) {
+        return operations.addAgency(reference, agencyCode, actor);
+    }
+
+    /**
+     * Takes an agency off the referral: its request becomes CANCELLED (a draft is never sent).
+     *
+     * @return false if it was answered or cancelled already
+     * @throws IllegalArgumentException if the referral has no request for the agency
+     */
+    @Transactional
+    public boolean removeAgency(ReferralReference reference, String agencyCode, String actor) {
+        return operations.removeAgency(reference, agencyCode, actor);
+    }
+
+    /**
+     * Records a stored message as the agency's reply to its request on the referral, as a person decided (e.g. from
+     * the exceptions queue): a return, or "not known to the service", with its documents.
+     *
+     * @return false if the message was recorded against the request already
+     * @throws IllegalArgumentException for an unknown referral, agency request or message
+     * @throws IllegalStateException    if the request was cancelled
+     */
+    @Transactional
+    public boolean attachReply(ReferralReference reference, String agencyCode, InboundMessageId messageId,
+            String actor) {
+        return operations.attachReply(reference, agencyCode, messageId, actor);
+    }
+
+    /**
+     * Runs the daily deadline check now (reminders, overdue, escalations, then the digest if it is due): each step
+     * happens once, however often this runs. Empty if another instance is running it.
+     */
+    public Optional<DeadlineCheck> runDeadlineCheck() {
+        return operations.runDeadlineCheck();
+    }
+}

@@ -1,0 +1,173 @@
+package uk.gov.redbridge.onepanel.requests.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import uk.gov.redbridge.onepanel.agencies.Agency;
+import uk.gov.redbridge.onepanel.agencies.AgencyDirectory;
+import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
+import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
+import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
+import uk.gov.redbridge.onepanel.mailbox.InboundMessages;
+import uk.gov.redbridge.onepanel.referrals.Referral;
+import uk.gov.redbridge.onepanel.referrals.ReferralLog;
+import uk.gov.redbridge.onepanel.requests.AgencyReply;
+import uk.gov.redbridge.onepanel.requests.DeadlineCheck;
+import uk.gov.redbridge.onepanel.requests.InformationRequest;
+import uk.gov.redbridge.onepanel.requests.MatchRule;
+import uk.gov.redbridge.onepanel.requests.Milestone;
+import uk.gov.redbridge.onepanel.requests.RequestAction;
+import uk.gov.redbridge.onepanel.requests.RequestId;
+import uk.gov.redbridge.onepanel.requests.RequestStatus;
+import uk.gov.redbridge.onepanel.requests.ReturnDocument;
+import uk.gov.redbridge.onepanel.requests.ReturnDocumentContent;
+import uk.gov.redbridge.onepanel.shared.ReferralReference;
+
+/** What the facade does, kept beside the module's internals. */
+@Component
+public class RequestOperations {
+
+    private final RequestRepository repository;
+    private final RequestPlanner planner;
+    private final RequestDispatcher dispatcher;
+    private final ReturnRecorder recorder;
+    private final ScreeningProgress progress;
+    private final DailyCheck dailyCheck;
+    private final ReferralLog referrals;
+    private final AgencyDirectory directory;
+    private final InboundMessages messages;
+    private final Clock clock;
+
+    RequestOperations(RequestRepository repository, RequestPlanner planner, RequestDispatcher dispatcher,
+            ReturnRecorder recorder, ScreeningProgress progress, DailyCheck dailyCheck, ReferralLog referrals,
+            AgencyDirectory directory, InboundMessages messages, Clock clock) {
+        this.repository = repository;
+        this.planner = planner;
+        this.dispatcher = dispatcher;
+        this.recorder = recorder;
+        this.progress = progress;
+        this.dailyCheck = dailyCheck;
+        this.referrals = referrals;
+        this.directory = directory;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    public List<InformationRequest> forReferral(ReferralReference reference) {
+        return repository.forReferral(reference);
+    }
+
+    public Optional<InformationRequest> find(RequestId id) {
+        return repository.find(id);
+    }
+
+    public Optional<InformationRequest> find(ReferralReference reference, String agencyCode) {
+        return repository.find(reference, agencyCode);
+    }
+
+    public List<Milestone> milestones(ReferralReference reference) {
+        return repository.milestones(reference);
+    }
+
+    public List<AgencyReply> replies(RequestId id) {
+        return repository.replies(id);
+    }
+
+    public List<ReturnDocument> documents(RequestId id) {
+        return repository.documents(id);
+    }
+
+    public List<RequestAction> actions(RequestId id) {
+        return repository.actions(id);
+    }
+
+    public Optional<ReturnDocumentContent> documentContent(RequestId id, UUID documentId) {
+        return repository.document(id, documentId).flatMap(d ->
+                ReturnParts.find(MailAnatomy.parse(messages.rawBytes(d.messageId())), d.partPath())
+                        .map(p -> new ReturnDocumentContent(d.fileName(), d.contentType(), p.content())));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int sendNow(ReferralReference reference, String actor) {
+        referral(reference);
+        return dispatcher.sendDrafts(reference, true, actor);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public InformationRequest addAgency(ReferralReference reference, String agencyCode, String actor) {
+        Referral referral = referral(reference);
+        Agency agency = directory.byCode(agencyCode)
+                .orElseThrow(() -> new IllegalArgumentException("no agency " + agencyCode + " in the directory"));
+        List<InformationRequest> existing = repository.forReferral(reference);
+        if (existing.isEmpty()) {
+            throw new IllegalArgumentException("the referral " + reference + " has no information requests yet");
+        }
+        // joins the drafts while they wait; goes at once when the others have gone
+        Instant now = clock.instant();
+        Instant sendAfter = existing.stream().filter(r -> r.status() == RequestStatus.DRAFT)
+                .map(InformationRequest::sendAfter).findFirst().orElse(now);
+        Optional<InformationRequest> already = existing.stream()
+                .filter(r -> r.agencyCode().equalsIgnoreCase(agency.code())).findFirst();
+        RequestId id;
+        if (already.isEmpty()) {
+            id = planner.draft(referral, agency, sendAfter, actor).orElseThrow().id();
+        } else if (already.get().status() != RequestStatus.CANCELLED) {
+            return already.get();
+        } else if (repository.restoreDraft(already.get().id(), sendAfter, now)) {
+            id = already.get().id();
+        } else {
+            throw new IllegalStateException("the request " + already.get().token()
+                    + " was cancelled after it was sent: attach the agency's reply by hand if it comes");
+        }
+        referrals.note(reference, "REQUESTS", "Agency " + agency.code() + " added to the information requests",
+                actor);
+        if (!sendAfter.isAfter(now)) {
+            dispatcher.sendDrafts(reference, false, actor);
+        }
+        return repository.find(id).orElseThrow();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean removeAgency(ReferralReference reference, String agencyCode, String actor) {
+        referral(reference);
+        InformationRequest request = repository.find(reference, agencyCode).orElseThrow(() ->
+                new IllegalArgumentException("the referral " + reference + " has no request for " + agencyCode));
+        boolean cancelled = repository.changeStatus(request.id(), Set.of(RequestStatus.DRAFT, RequestStatus.SENT,
+                RequestStatus.REMINDED, RequestStatus.OVERDUE, RequestStatus.ESCALATED), RequestStatus.CANCELLED,
+                clock.instant());
+        if (cancelled) {
+            referrals.note(reference, "REQUESTS", "The request " + request.token() + " was cancelled"
+                    + (request.status() == RequestStatus.DRAFT ? " before it was sent" : ""), actor);
+            progress.check(reference);
+        }
+        return cancelled;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean attachReply(ReferralReference reference, String agencyCode, InboundMessageId messageId,
+            String actor) {
+        referral(reference);
+        InformationRequest request = repository.find(reference, agencyCode).orElseThrow(() ->
+                new IllegalArgumentException("the referral " + reference + " has no request for " + agencyCode));
+        InboundMessage message = messages.find(messageId)
+                .filter(m -> !m.quarantined())
+                .orElseThrow(() -> new IllegalArgumentException("no stored message " + messageId));
+        return recorder.record(request, message, MatchRule.BY_HAND, actor) == ReturnRecorder.Outcome.RECORDED;
+    }
+
+    public Optional<DeadlineCheck> runDeadlineCheck() {
+        return dailyCheck.run();
+    }
+
+    private Referral referral(ReferralReference reference) {
+        return referrals.find(reference).orElseThrow(() -> new IllegalArgumentException("no referral " + reference));
+    }
+}
