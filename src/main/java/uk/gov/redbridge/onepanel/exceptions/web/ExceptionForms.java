@@ -13,8 +13,11 @@ final class ExceptionForms {
     record CreateReferralForm(String pathway) {
     }
 
-    /** Attach the email to a referral the service already has. */
-    record AttachForm(@NotBlank(message = "{exception.attach.required}") String reference) {
+    /**
+     * Attach the email to a referral the service already has; with an agency, as that agency's reply to its
+     * information request on the referral (its return, or "not known").
+     */
+    record AttachForm(@NotBlank(message = "{exception.attach.required}") String reference, String agency) {
     }
 
     /** Close the item without a referral: it is not one, or it was dealt with another way. */

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import uk.gov.redbridge.onepanel.agencies.AgencyDirectory;
 import uk.gov.redbridge.onepanel.correspondence.Correspondence;
 import uk.gov.redbridge.onepanel.correspondence.OutboundMail;
 import uk.gov.redbridge.onepanel.correspondence.OutboundMailId;
@@ -43,6 +44,7 @@ import uk.gov.redbridge.onepanel.mailbox.InboundMessages;
 import uk.gov.redbridge.onepanel.referrals.IntakeRetried;
 import uk.gov.redbridge.onepanel.referrals.Referral;
 import uk.gov.redbridge.onepanel.referrals.ReferralLog;
+import uk.gov.redbridge.onepanel.requests.InformationRequests;
 import uk.gov.redbridge.onepanel.shared.Pathway;
 import uk.gov.redbridge.onepanel.shared.ReferralReference;
 import uk.gov.redbridge.onepanel.shared.web.Downloads;
@@ -70,15 +72,20 @@ class ExceptionPageController {
     private final FormExtractor extractor;
     private final Correspondence correspondence;
     private final Triage triage;
+    private final InformationRequests requests;
+    private final AgencyDirectory agencies;
 
     ExceptionPageController(ExceptionsQueue queue, InboundMessages messages, ReferralLog referrals,
-            FormExtractor extractor, Correspondence correspondence, Triage triage) {
+            FormExtractor extractor, Correspondence correspondence, Triage triage, InformationRequests requests,
+            AgencyDirectory agencies) {
         this.queue = queue;
         this.messages = messages;
         this.referrals = referrals;
         this.extractor = extractor;
         this.correspondence = correspondence;
         this.triage = triage;
+        this.requests = requests;
+        this.agencies = agencies;
     }
 
     @GetMapping("/exceptions")
@@ -93,7 +100,7 @@ class ExceptionPageController {
 
     @GetMapping(path = "/exceptions/{id}", name = "exception.viewed")
     String item(@PathVariable String id, Model model) {
-        return page(find(id), new CreateReferralForm(null), new AttachForm(null), new CloseForm(null, null), model);
+        return page(find(id), new CreateReferralForm(null), new AttachForm(null, null), new CloseForm(null, null), model);
     }
 
     @GetMapping(path = "/exceptions/{id}/attachments/{index}", name = "exception.attachment-downloaded")
@@ -137,10 +144,27 @@ class ExceptionPageController {
         if (result.hasErrors()) {
             return page(item, new CreateReferralForm(null), form, new CloseForm(null, null), model);
         }
-        referrals.attachMessage(reference.get(), item.messageId(), principal.getName());
-        queue.resolve(item.id(), "attached", principal.getName(), "Attached to " + reference.get(),
-                reference.get().toString());
-        redirect.addFlashAttribute("resolved", "attached");
+        String agency = form.agency() == null || form.agency().isBlank() ? null : form.agency().strip();
+        if (agency != null && requests.find(reference.get(), agency).isEmpty()) {
+            result.rejectValue("agency", "exception.attach.noRequest");
+            return page(item, new CreateReferralForm(null), form, new CloseForm(null, null), model);
+        }
+        if (agency == null) {
+            referrals.attachMessage(reference.get(), item.messageId(), principal.getName());
+            queue.resolve(item.id(), "attached", principal.getName(), "Attached to " + reference.get(),
+                    reference.get().toString());
+        } else {
+            try {
+                requests.attachReply(reference.get(), agency, item.messageId(), principal.getName());
+            } catch (IllegalStateException e) {
+                result.rejectValue("agency", "exception.attach.cancelled");
+                return page(item, new CreateReferralForm(null), form, new CloseForm(null, null), model);
+            }
+            queue.resolve(item.id(), "attached_to_request", principal.getName(),
+                    "Attached as the reply of " + agency.toUpperCase(java.util.Locale.ROOT) + " on " + reference.get(),
+                    reference.get().toString());
+        }
+        redirect.addFlashAttribute("success", "attached");
         return "redirect:/referrals/" + reference.get();
     }
 
@@ -176,7 +200,7 @@ class ExceptionPageController {
             result.rejectValue("resolution", "exception.close.resolutionRequired");
         }
         if (result.hasErrors()) {
-            return page(item, new CreateReferralForm(null), new AttachForm(null), form, model);
+            return page(item, new CreateReferralForm(null), new AttachForm(null, null), form, model);
         }
         queue.resolve(item.id(), form.resolution(), principal.getName(), form.note().strip());
         redirect.addFlashAttribute("resolved", form.resolution());
@@ -213,6 +237,7 @@ class ExceptionPageController {
         model.addAttribute("attachForm", attach);
         model.addAttribute("closeForm", close);
         model.addAttribute("pathways", Pathway.values());
+        model.addAttribute("agencies", agencies.all());
         Optional<InboundMessage> message = item.messageId() == null ? Optional.empty()
                 : messages.find(item.messageId());
         model.addAttribute("message", message.orElse(null));

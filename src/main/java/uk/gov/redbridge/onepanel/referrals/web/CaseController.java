@@ -29,6 +29,7 @@ import uk.gov.redbridge.onepanel.correspondence.OutboundMail;
 import uk.gov.redbridge.onepanel.correspondence.OutboundMailId;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessages;
+import uk.gov.redbridge.onepanel.referrals.CaseSection;
 import uk.gov.redbridge.onepanel.referrals.DocumentContent;
 import uk.gov.redbridge.onepanel.referrals.LinkedMessage;
 import uk.gov.redbridge.onepanel.referrals.Referral;
@@ -52,12 +53,19 @@ class CaseController {
     private final InboundMessages messages;
     private final Correspondence correspondence;
     private final Triage triage;
+    private final List<CaseSection> sections;
 
-    CaseController(ReferralLog referrals, InboundMessages messages, Correspondence correspondence, Triage triage) {
+    CaseController(ReferralLog referrals, InboundMessages messages, Correspondence correspondence, Triage triage,
+            List<CaseSection> sections) {
         this.referrals = referrals;
         this.messages = messages;
         this.correspondence = correspondence;
         this.triage = triage;
+        this.sections = sections.stream().sorted(Comparator.comparingInt(CaseSection::order)).toList();
+    }
+
+    /** A section of another module, ready for the template: its fragment and its model. */
+    record SectionView(String fragment, java.util.Map<String, Object> model) {
     }
 
     record PathwayForm(@NotBlank(message = "{case.pathway.required}") String pathway,
@@ -159,6 +167,8 @@ class CaseController {
                     default -> false;
                 }).toList());
         model.addAttribute("history", history(referral, mail));
+        model.addAttribute("sections", sections.stream()
+                .map(s -> new SectionView(s.fragment(), s.model(referral))).toList());
         return VIEW;
     }
 
