@@ -147,8 +147,8 @@ public final class FieldNormaliser {
             c *= 0.6;
         }
         if (l.origin() != null && l.origin().fromOcr()) {
-            // a misread digit still makes a valid date
-            c *= 0.9;
+            // a misread digit still makes a valid date: someone should look
+            c *= 0.85;
         }
         return new ExtractedField(l.key(), date.get().toString(), raw, c, p, problems);
     }
@@ -166,7 +166,9 @@ public final class FieldNormaliser {
             return new ExtractedField(l.key(), value, raw, base * 0.4, p,
                     List.of("NHS number fails the Modulus 11 check"));
         }
-        return new ExtractedField(l.key(), digits, raw, base, p, List.of());
+        // a misread digit passes the check one time in eleven: numbers read by OCR are for someone to look at
+        double c = l.origin() != null && l.origin().fromOcr() ? base * 0.85 : base;
+        return new ExtractedField(l.key(), digits, raw, c, p, List.of());
     }
 
     private static ExtractedField age(Located l, String value, String raw, double base, Provenance p,

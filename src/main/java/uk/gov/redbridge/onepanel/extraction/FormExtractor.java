@@ -1,0 +1,66 @@
+package uk.gov.redbridge.onepanel.extraction;
+
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+
+import uk.gov.redbridge.onepanel.extraction.internal.Engines;
+import uk.gov.redbridge.onepanel.extraction.internal.ExtractionEngine;
+
+/**
+ * Reads Appendix E referral forms: from one document ({@link #extract}) or from a whole email
+ * ({@link #extractFromEmail}). The result is a {@link FormExtracted} with every field's value, confidence and
+ * provenance, or an {@link ExtractionFailed} with the reason and an explanation free of personal data.
+ *
+ * <p>Documents are parsed in separate worker processes with memory, size and time limits
+ * ({@code onepanel.extraction.*}); a document that breaks a limit is a failure with its reason, never an exception
+ * that would stop the caller. Safe to call from several threads. Store {@link FilledForm#toJson()}; show the
+ * secretariat {@code form.needingReview(extractor.reviewThreshold())}.
+ */
+@Service
+public class FormExtractor implements AutoCloseable {
+
+    private final ExtractionEngine engine;
+
+    FormExtractor(ExtractionEngine engine) {
+        this.engine = engine;
+    }
+
+    /**
+     * An extractor outside the service (the command line, tools): configured from {@code onepanel.extraction.*}
+     * properties given here or as JVM system properties, defaults for the rest. Close it to stop its workers.
+     */
+    public static FormExtractor standalone(Map<String, String> properties) {
+        return new FormExtractor(Engines.standalone(properties));
+    }
+
+    /**
+     * Reads one document: Word (.docx, .doc), OpenDocument, PDF (text, fillable or scanned), RTF, HTML, plain text or
+     * an image.
+     *
+     * @param fileName its name: only its extension is used, as a hint to the type
+     */
+    public ExtractionResult extract(String fileName, byte[] content) {
+        return engine.extract(fileName, content);
+    }
+
+    /**
+     * Finds the form in an email (RFC 822 bytes): every attachment, including forwarded messages' (the strongest
+     * form wins; chronologies and letters are not forms), else a form typed into the text of the message. Without a
+     * form: {@code no_form_found}, or the specific reason (encrypted, corrupt...) of an attachment that could not be
+     * read.
+     */
+    public ExtractionResult extractFromEmail(byte[] rfc822) {
+        return engine.extractFromEmail(rfc822);
+    }
+
+    /** Fields with a confidence below this are to be checked by the secretariat. */
+    public double reviewThreshold() {
+        return engine.reviewThreshold();
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}

@@ -1,0 +1,28 @@
+package uk.gov.redbridge.onepanel.extraction.internal.parsing;
+
+import java.time.Duration;
+
+/**
+ * How parsing workers are run.
+ *
+ * @param workers            how many worker processes at most, each parsing one document at a time
+ * @param heapMegabytes      each worker's heap ({@code -Xmx}); a document that needs more ends as {@code too_large}
+ * @param timeout            the longest one document may take before its worker is killed ({@code timeout})
+ * @param documentsPerWorker a worker is replaced after this many documents, so that no parser state accumulates
+ * @param startTimeout       the longest a worker may take to start
+ */
+public record WorkerOptions(int workers, int heapMegabytes, Duration timeout, int documentsPerWorker,
+        Duration startTimeout) {
+
+    public static WorkerOptions defaults() {
+        return new WorkerOptions(2, 512, Duration.ofSeconds(120), 100, Duration.ofSeconds(60));
+    }
+
+    public WorkerOptions withTimeout(Duration t) {
+        return new WorkerOptions(workers, heapMegabytes, t, documentsPerWorker, startTimeout);
+    }
+
+    public WorkerOptions withHeapMegabytes(int megabytes) {
+        return new WorkerOptions(workers, megabytes, timeout, documentsPerWorker, startTimeout);
+    }
+}
