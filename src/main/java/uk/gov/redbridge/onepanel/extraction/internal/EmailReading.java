@@ -57,7 +57,7 @@ final class EmailReading {
             tried++;
             try {
                 DocumentLayout layout = engine.parse(a.fileName(), a.content());
-                ExtractionEngine.Reading reading = engine.read(layout, a.fileName(), false);
+                ExtractionEngine.Reading reading = engine.read(layout, a.fileName());
                 if (reading != null && (best == null || reading.strength() > best.strength())) {
                     best = reading;
                     bestSource = a.fileName();
@@ -108,7 +108,7 @@ final class EmailReading {
         } else {
             layout = PlainTextReader.read(body, "text");
         }
-        return engine.read(layout, BODY, true);
+        return engine.read(layout, BODY);
     }
 
     /** The message's own text (plain, else HTML), then each forwarded message's. */

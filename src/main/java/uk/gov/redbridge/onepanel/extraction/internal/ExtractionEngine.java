@@ -47,7 +47,7 @@ public final class ExtractionEngine implements AutoCloseable {
     public ExtractionResult extract(String fileName, byte[] content) {
         try {
             DocumentLayout layout = parser.parse(fileName, content);
-            Reading reading = read(layout, fileName, false);
+            Reading reading = read(layout, fileName);
             if (reading == null) {
                 return new ExtractionFailed(FailureReason.NOT_A_FORM, "the " + describe(layout)
                         + " can be read but is not a referral form (too few of the form's fields were found)");
@@ -68,10 +68,10 @@ public final class ExtractionEngine implements AutoCloseable {
     }
 
     /** The best mapping's reading of a layout, or null when it matches none. */
-    Reading read(DocumentLayout layout, String sourceName, boolean messageBody) {
+    Reading read(DocumentLayout layout, String sourceName) {
         LocatedForm best = null;
         for (FieldLocator locator : locators) {
-            LocatedForm located = locator.locate(layout, messageBody);
+            LocatedForm located = locator.locate(layout);
             if (located.recognised() && (best == null || located.strength() > best.strength())) {
                 best = located;
             }

@@ -54,11 +54,9 @@ public final class FieldLocator {
         return mapping;
     }
 
-    /**
-     * @param messageBody true for text typed into an email: a sign-off ("Kind regards") ends the form
-     */
-    public LocatedForm locate(DocumentLayout layout, boolean messageBody) {
-        Run run = new Run(layout.ocr(), messageBody);
+    /** The form's fields in a document; reading stops at a sign-off ("Kind regards") outside tables. */
+    public LocatedForm locate(DocumentLayout layout) {
+        Run run = new Run(layout.ocr());
         Flow flow = new Flow(run, false);
         for (Block block : layout.blocks()) {
             if (block instanceof TextBlock p) {
@@ -84,7 +82,6 @@ public final class FieldLocator {
     /** The reading state across one document. */
     private final class Run {
         final boolean loose;
-        final boolean messageBody;
         final List<Located> found = new ArrayList<>();
         final Map<Integer, String> roles = new HashMap<>();
         final Map<Integer, Double> roleScores = new HashMap<>();
@@ -100,9 +97,8 @@ public final class FieldLocator {
         List<LabelIndex.Hit> lastAmbiguousHits;
         int lastAmbiguousFound = -1;
 
-        Run(boolean loose, boolean messageBody) {
+        Run(boolean loose) {
             this.loose = loose;
-            this.messageBody = messageBody;
         }
 
         // ---------------------------------------------------------------------------------------------- headings
@@ -428,9 +424,6 @@ public final class FieldLocator {
         }
 
         boolean isSignOff(String folded) {
-            if (!messageBody) {
-                return false;
-            }
             for (String s : signOffs) {
                 if (!s.isEmpty() && folded.startsWith(s) && folded.length() <= s.length() + 40) {
                     return true;
@@ -589,9 +582,41 @@ public final class FieldLocator {
                 return;
             }
             String[] parts = p.text().split("\n", -1);
-            for (String part : parts) {
-                line(part, p.heading(), p.origin());
+            for (int i = 0; i < parts.length; i++) {
+                // a label wrapped over lines ("Status i.e., subject of a CP plan, looked after child, subject to /
+                // deprivation of liberty safeguards (DoLS) etc."): read the lines it covers as one
+                int covered = parts.length - i > 1 ? wrappedLabel(parts, i) : 0;
+                if (covered > 1) {
+                    StringBuilder joined = new StringBuilder();
+                    for (int j = i; j < i + covered; j++) {
+                        joined.append(j == i ? "" : " ").append(parts[j].strip());
+                    }
+                    line(joined.toString(), p.heading(), p.origin());
+                    i += covered - 1;
+                } else {
+                    line(parts[i], p.heading(), p.origin());
+                }
             }
+        }
+
+        /** How many lines from {@code start} together make a label longer than the first of them, or 0. */
+        private int wrappedLabel(String[] lines, int start) {
+            if (lines[start].isBlank()) {
+                return 0;
+            }
+            int first = Folded.fold(lines[start]).length();
+            StringBuilder joined = new StringBuilder(lines[start].strip());
+            for (int i = start + 1; i < Math.min(lines.length, start + 5); i++) {
+                if (lines[i].isBlank()) {
+                    return 0;
+                }
+                joined.append(' ').append(lines[i].strip());
+                List<LabelIndex.Hit> hits = index.labels(joined.toString(), false);
+                if (!hits.isEmpty() && Folded.fold(hits.get(0).labelText()).length() > first) {
+                    return i - start + 1;
+                }
+            }
+            return 0;
         }
 
         void line(String raw, boolean styledHeading, Origin origin) {

@@ -33,8 +33,12 @@ final class LabelIndex {
     record Hit(Wording wording, String labelText, String rest, boolean separated, double score) {
     }
 
-    /** A heading found: a section, or an item of a repeating section. */
-    record Heading(MappingSection section, String role, String written) {
+    /**
+     * A heading found: a section, or an item of a repeating section.
+     *
+     * @param length how much of the text (folded) the heading wording covers
+     */
+    record Heading(MappingSection section, String role, String written, int length) {
     }
 
     private static final Pattern NUMBERING = Pattern.compile(
@@ -61,12 +65,12 @@ final class LabelIndex {
                 }
             }
             for (String h : s.headings()) {
-                sectionHeadings.add(new Heading(s, null, h));
+                sectionHeadings.add(new Heading(s, null, h, 0));
                 headingFolds.add(new String[] {Folded.fold(h)});
             }
             for (MappingSection.Item item : s.items()) {
                 for (String h : item.headings()) {
-                    itemHeadings.add(new Heading(s, item.role(), h));
+                    itemHeadings.add(new Heading(s, item.role(), h, 0));
                     itemFolds.add(Folded.fold(h));
                 }
             }
@@ -164,8 +168,23 @@ final class LabelIndex {
         return false;
     }
 
-    /** The section or item heading that {@code text} is, if any. */
+    /**
+     * The section or item heading that {@code text} is, if any; not when a field label covers as much of the text
+     * ("Reason for referral" is a label even where a form calls its first section that).
+     */
     Heading heading(String text, boolean styledAsHeading) {
+        Heading h = headingOnly(text, styledAsHeading);
+        if (h == null) {
+            return null;
+        }
+        List<Hit> hits = labels(text, false);
+        if (!hits.isEmpty() && Folded.fold(hits.get(0).labelText()).length() >= h.length()) {
+            return null;
+        }
+        return h;
+    }
+
+    private Heading headingOnly(String text, boolean styledAsHeading) {
         String body = NUMBERING.matcher(text).replaceFirst("");
         Folded folded = Folded.of(body);
         if (folded.length() == 0) {
@@ -187,7 +206,7 @@ final class LabelIndex {
                 bestLength = h.length();
             }
         }
-        return best;
+        return best == null ? null : new Heading(best.section(), best.role(), best.written(), bestLength);
     }
 
     private static boolean accepts(Folded folded, String body, String heading, boolean styled) {

@@ -284,7 +284,9 @@ final class PageAssembler {
                 Word prev = current.get(current.size() - 1);
                 double gap = w.x0() - prev.x1();
                 double size = Math.max(prev.size(), w.size());
-                if (gap > size * 1.4 || ruledBetween(prev, w)) {
+                // tick boxes with their labels stay together however widely they are spaced ("☐ Yes    ☒ No")
+                boolean ticks = isTick(w.text()) && current.stream().anyMatch(x -> isTick(x.text()));
+                if ((gap > size * 1.4 && !ticks) || ruledBetween(prev, w)) {
                     out.add(current);
                     current = new ArrayList<>();
                 }
@@ -295,6 +297,10 @@ final class PageAssembler {
             out.add(current);
         }
         return out;
+    }
+
+    private static boolean isTick(String text) {
+        return text.startsWith("\u2610") || text.startsWith("\u2612") || text.startsWith("\u2611");
     }
 
     private boolean ruledBetween(Word a, Word b) {
@@ -314,20 +320,59 @@ final class PageAssembler {
     private List<Block> rows(List<Item> items) {
         items.sort(Comparator.comparingDouble((Item i) -> i.y0).thenComparingDouble(i -> i.x0));
         List<List<Item>> rows = new ArrayList<>();
+        List<Item> free = new ArrayList<>();
         for (Item it : items) {
+            if (it.free) {
+                free.add(it);
+                continue;
+            }
             List<Item> row = rows.isEmpty() ? null : rows.get(rows.size() - 1);
-            boolean same = row != null && (it.free && row.get(0).free && it.line == row.get(0).line
-                    || Math.abs(it.y0 - row.get(0).y0) <= pt(3) && !(it.free && row.get(0).free));
-            if (same) {
+            if (row != null && Math.abs(it.y0 - row.get(0).y0) <= pt(3)) {
                 row.add(it);
             } else {
                 rows.add(new ArrayList<>(List.of(it)));
             }
         }
+        // text beside a row of boxes, within its height ("☒ Yes ☐ No" next to a label box), answers in that row
+        List<Item> stillFree = new ArrayList<>();
+        for (Item it : free) {
+            double cy = (it.y0 + it.y1) / 2;
+            List<Item> beside = null;
+            for (List<Item> row : rows) {
+                double top = row.stream().mapToDouble(i -> i.y0).min().orElse(0);
+                double bottom = row.stream().mapToDouble(i -> i.y1).min().orElse(0);
+                boolean overlaps = row.stream().anyMatch(i -> i.x0 < it.x1 && it.x0 < i.x1);
+                if (cy > top && cy < bottom && !overlaps) {
+                    beside = row;
+                    break;
+                }
+            }
+            if (beside != null) {
+                beside.add(it);
+            } else {
+                stillFree.add(it);
+            }
+        }
+        for (Item it : stillFree) {
+            List<Item> row = null;
+            for (List<Item> r : rows) {
+                if (r.get(0).free && r.get(0).line == it.line) {
+                    row = r;
+                    break;
+                }
+            }
+            if (row != null) {
+                row.add(it);
+            } else {
+                rows.add(new ArrayList<>(List.of(it)));
+            }
+        }
+        rows.sort(Comparator.comparingDouble(r -> r.stream().mapToDouble(i -> i.y0).min().orElse(0)));
         List<Block> blocks = new ArrayList<>();
         List<TableBlock.Row> tableRows = new ArrayList<>();
         int rowNumber = 0;
         int freeLine = 0;
+        Item previousFree = null;
         for (List<Item> row : rows) {
             row.sort(Comparator.comparingDouble(i -> i.x0));
             if (row.size() == 1 && row.get(0).free) {
@@ -338,11 +383,23 @@ final class PageAssembler {
                 freeLine++;
                 Item it = row.get(0);
                 Origin origin = new Origin(page, "page " + page + ", line " + freeLine, quality(it.words));
-                for (String paragraph : paragraphs(it.words, it.x1)) {
-                    blocks.add(new TextBlock(paragraph, false, origin));
+                String text = String.join("\n", paragraphs(it.words, it.x1));
+                double size = it.words.stream().mapToDouble(Word::size).average().orElse(pt(10));
+                boolean continues = previousFree != null && !blocks.isEmpty()
+                        && blocks.get(blocks.size() - 1) instanceof TextBlock last
+                        && Math.abs(previousFree.x0 - it.x0) <= pt(3) && it.y0 - previousFree.y1 < size * 0.6;
+                if (continues) {
+                    // the next line of the same paragraph: kept as a line break, so that a label wrapped over two
+                    // lines can be read whole
+                    TextBlock last = (TextBlock) blocks.remove(blocks.size() - 1);
+                    blocks.add(new TextBlock(last.text() + "\n" + text, false, last.origin()));
+                } else {
+                    blocks.add(new TextBlock(text, false, origin));
                 }
+                previousFree = it;
                 continue;
             }
+            previousFree = null;
             rowNumber++;
             List<Item> withEmpty = withEmptyCells(row);
             List<TableBlock.Cell> cells = new ArrayList<>();
