@@ -2,16 +2,12 @@ package uk.gov.redbridge.onepanel.extraction;
 
 import static uk.gov.redbridge.onepanel.extraction.fixtures.FormAssertions.assertReadsAll;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,10 +17,6 @@ import uk.gov.redbridge.onepanel.extraction.fixtures.FormPdfs;
 import uk.gov.redbridge.onepanel.extraction.fixtures.SampleReferral;
 import uk.gov.redbridge.onepanel.extraction.fixtures.SampleReferral.DateStyle;
 import uk.gov.redbridge.onepanel.extraction.fixtures.SampleReferral.Wording;
-import uk.gov.redbridge.onepanel.extraction.internal.ExtractionEngine;
-import uk.gov.redbridge.onepanel.extraction.internal.mapping.FormMappings;
-import uk.gov.redbridge.onepanel.extraction.internal.parsing.InProcessParser;
-import uk.gov.redbridge.onepanel.extraction.internal.reading.ReadingLimits;
 
 /**
  * The same referrals written in every layout staff use (Word tables, answers in the label cell, labels over answers,
@@ -33,10 +25,7 @@ import uk.gov.redbridge.onepanel.extraction.internal.reading.ReadingLimits;
  */
 class FormVarietyTests {
 
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-05-01T09:00:00Z"), ZoneId.of("Europe/London"));
-    static final FormExtractor EXTRACTOR = new FormExtractor(new ExtractionEngine(
-            FormMappings.load(FormMappings.DEFAULT_LOCATION), new InProcessParser(ReadingLimits.defaults()), CLOCK,
-            0.8));
+    static final FormExtractor EXTRACTOR = TestExtractors.inProcess();
 
     record Layout(String name, String extension, Function<SampleReferral, byte[]> writer, boolean ticked) {
         @Override
@@ -85,10 +74,5 @@ class FormVarietyTests {
     static Map<String, String> ticked(SampleReferral sample) {
         String written = sample.value("referrer.internal_review");
         return Map.of("referrer.internal_review", written.startsWith("Yes") ? "Yes" : "No");
-    }
-
-    @AfterAll
-    static void close() {
-        EXTRACTOR.close();
     }
 }

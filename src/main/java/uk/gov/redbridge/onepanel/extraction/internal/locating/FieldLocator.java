@@ -358,7 +358,7 @@ public final class FieldLocator {
                 return r;
             }
             String joined = SPACES.matcher(text.replace('\n', ' ')).replaceAll(" ").strip();
-            LabelIndex.Heading h = index.heading(joined, false);
+            LabelIndex.Heading h = index.heading(joined, false, loose);
             if (h != null) {
                 heading(h);
                 r.heading = true;
@@ -396,6 +396,9 @@ public final class FieldLocator {
 
         private List<LabelIndex.Hit> labelOnly(String text) {
             List<LabelIndex.Hit> hits = index.labels(text, false);
+            if (hits.isEmpty() && loose) {
+                hits = index.labels(text, true);
+            }
             if (!hits.isEmpty() && hits.get(0).rest().isEmpty()) {
                 return hits;
             }
@@ -612,6 +615,11 @@ public final class FieldLocator {
                 }
                 joined.append(' ').append(lines[i].strip());
                 List<LabelIndex.Hit> hits = index.labels(joined.toString(), false);
+                if (hits.isEmpty() && run.loose) {
+                    hits = index.labels(joined.toString(), true);
+                    // a loose match must still be a label over the lines, not a short label and its answer
+                    hits = hits.stream().filter(h -> h.rest().isEmpty() || h.separated()).toList();
+                }
                 if (!hits.isEmpty() && Folded.fold(hits.get(0).labelText()).length() > first) {
                     return i - start + 1;
                 }
@@ -639,7 +647,7 @@ public final class FieldLocator {
                 run.ended = true;
                 return;
             }
-            LabelIndex.Heading h = run.isPlaceholder(text) ? null : index.heading(text, styledHeading);
+            LabelIndex.Heading h = run.isPlaceholder(text) ? null : index.heading(text, styledHeading, run.loose);
             if (h != null && !(pending != null && lines.isEmpty() && inCell)) {
                 close();
                 run.heading(h);

@@ -80,9 +80,106 @@ final class LabelIndex {
         parts.sort(longestFirst);
     }
 
-    /** Field labels at the start of {@code text}, longest first; several when a wording belongs to several fields. */
+    /**
+     * Field labels at the start of {@code text}, longest first; several when a wording belongs to several fields.
+     *
+     * @param loose for text read by OCR: a label may run into its answer without a colon, and may be misspelt by a
+     *              letter or two ("Relationship to subiect")
+     */
     List<Hit> labels(String text, boolean loose) {
-        return match(labels, text, loose);
+        List<Hit> hits = match(labels, text, loose);
+        if (!loose) {
+            return hits;
+        }
+        // OCR: a short label read exactly may be the start of a longer one read with a slip
+        List<Hit> near = approximate(labels, text);
+        if (hits.isEmpty() || !near.isEmpty() && near.get(0).wording().folded().length()
+                > hits.get(0).wording().folded().length() + 2) {
+            return near;
+        }
+        return hits;
+    }
+
+    /**
+     * Wordings of eight letters or more that match the start of the text with at most one error in eight letters
+     * (OCR drops, doubles and confuses letters, and runs words together); the closest, then the longest, wins.
+     */
+    private List<Hit> approximate(List<Wording> wordings, String text) {
+        Folded folded = Folded.of(text);
+        List<Hit> best = new ArrayList<>();
+        double bestScore = 0;
+        int bestLength = 0;
+        for (Wording w : wordings) {
+            int n = w.folded().length();
+            if (n < 8 || folded.length() < n - n / 8 || folded.length() == 0) {
+                continue;
+            }
+            if (folded.text.charAt(0) != w.folded().charAt(0)
+                    && (folded.length() < 2 || folded.text.charAt(1) != w.folded().charAt(1))) {
+                continue;
+            }
+            int maxErrors = Math.max(1, n / 8);
+            int[] match = prefixDistance(w.folded(), folded.text, maxErrors);
+            if (match == null) {
+                continue;
+            }
+            double score = 1.0 - (double) match[0] / n;
+            if (score > bestScore + 1e-9 || (Math.abs(score - bestScore) < 1e-9 && n > bestLength)) {
+                best.clear();
+            } else if (!(Math.abs(score - bestScore) < 1e-9 && n == bestLength)) {
+                continue;
+            }
+            Hit h = hit(w, text, folded.originalEnd(match[1]), true);
+            if (h != null) {
+                best.add(new Hit(h.wording(), h.labelText(), h.rest(), h.separated(), h.score() * score));
+                bestScore = score;
+                bestLength = n;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The fewest edits that turn {@code pattern} into some prefix of {@code text}, with that prefix's length, or
+     * null when more than {@code maxErrors} are needed (a band of the usual edit-distance table).
+     */
+    static int[] prefixDistance(String pattern, String text, int maxErrors) {
+        int n = pattern.length();
+        int m = Math.min(text.length(), n + maxErrors);
+        int[] previous = new int[m + 1];
+        int[] current = new int[m + 1];
+        int big = Integer.MAX_VALUE / 4;
+        for (int j = 0; j <= m; j++) {
+            previous[j] = j <= maxErrors ? j : big;
+        }
+        for (int i = 1; i <= n; i++) {
+            java.util.Arrays.fill(current, big);
+            current[0] = i <= maxErrors ? i : big;
+            int from = Math.max(1, i - maxErrors);
+            int to = Math.min(m, i + maxErrors);
+            int rowBest = current[0];
+            for (int j = from; j <= to; j++) {
+                int cost = pattern.charAt(i - 1) == text.charAt(j - 1) ? 0 : 1;
+                int v = Math.min(previous[j - 1] + cost, Math.min(previous[j] + 1, current[j - 1] + 1));
+                current[j] = v;
+                rowBest = Math.min(rowBest, v);
+            }
+            if (rowBest > maxErrors) {
+                return null;
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        int best = big;
+        int at = -1;
+        for (int j = Math.max(0, n - maxErrors); j <= m; j++) {
+            if (previous[j] < best) {
+                best = previous[j];
+                at = j;
+            }
+        }
+        return best <= maxErrors ? new int[] {best, at} : null;
     }
 
     /** Part labels ("Subject:", "Others:") at the start of {@code text}: these need a separator or nothing after. */
@@ -128,7 +225,9 @@ final class LabelIndex {
         boolean separated = false;
         while (i < rest.length()) {
             char c = rest.charAt(i);
-            if (Character.isWhitespace(c) || c == '.' || c == ',') {
+            if (Character.isWhitespace(c) || c == '.' || c == ',' || c == ')' || c == ']' || c == '}'
+                    || (loose && c == '|')) {
+                // OCR reads a letter i or l as a bar: not a separator there
                 i++;
             } else if (c == ':' || c == '-' || c == '\u2013' || c == '\u2014' || c == '?' || c == '=' || c == '>'
                     || c == '|' || c == ';') {
@@ -173,7 +272,15 @@ final class LabelIndex {
      * ("Reason for referral" is a label even where a form calls its first section that).
      */
     Heading heading(String text, boolean styledAsHeading) {
+        return heading(text, styledAsHeading, false);
+    }
+
+    /** As {@link #heading(String, boolean)}; for OCR text, a heading misread by a letter or two still counts. */
+    Heading heading(String text, boolean styledAsHeading, boolean loose) {
         Heading h = headingOnly(text, styledAsHeading);
+        if (h == null && loose) {
+            h = approximateHeading(text);
+        }
         if (h == null) {
             return null;
         }
@@ -207,6 +314,32 @@ final class LabelIndex {
             }
         }
         return best == null ? null : new Heading(best.section(), best.role(), best.written(), bestLength);
+    }
+
+    private Heading approximateHeading(String text) {
+        // OCR of a shaded bar: "4-Agency involvement withthe subjectand elevantothers"
+        String body = text.replaceFirst("^[^\\p{L}]*(?:\\d{1,2}\\s*[.):\\-]?\\s*)?[^\\p{L}]*", "");
+        String folded = Folded.fold(body);
+        Heading best = null;
+        double bestScore = 0;
+        for (int i = 0; i < sectionHeadings.size() + itemHeadings.size(); i++) {
+            boolean section = i < sectionHeadings.size();
+            Heading h = section ? sectionHeadings.get(i) : itemHeadings.get(i - sectionHeadings.size());
+            String f = section ? headingFolds.get(i)[0] : itemFolds.get(i - sectionHeadings.size());
+            if (f.length() < 10 || Math.abs(folded.length() - f.length()) > Math.max(2, f.length() / 6)) {
+                continue;
+            }
+            int[] match = prefixDistance(f, folded, Math.max(1, f.length() / 8));
+            if (match == null || folded.length() - match[1] > 3) {
+                continue;
+            }
+            double score = 1.0 - (double) match[0] / f.length();
+            if (score > bestScore) {
+                bestScore = score;
+                best = new Heading(h.section(), h.role(), h.written(), f.length());
+            }
+        }
+        return best;
     }
 
     private static boolean accepts(Folded folded, String body, String heading, boolean styled) {

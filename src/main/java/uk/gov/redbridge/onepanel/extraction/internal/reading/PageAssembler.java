@@ -339,16 +339,27 @@ final class PageAssembler {
             double cy = (it.y0 + it.y1) / 2;
             List<Item> beside = null;
             for (List<Item> row : rows) {
-                double top = row.stream().mapToDouble(i -> i.y0).min().orElse(0);
-                double bottom = row.stream().mapToDouble(i -> i.y1).min().orElse(0);
-                boolean overlaps = row.stream().anyMatch(i -> i.x0 < it.x1 && it.x0 < i.x1);
+                double top = row.stream().filter(i -> !i.free).mapToDouble(i -> i.y0).min().orElse(0);
+                double bottom = row.stream().filter(i -> !i.free).mapToDouble(i -> i.y1).max().orElse(0);
+                boolean overlaps = row.stream().anyMatch(i -> !i.free && i.x0 < it.x1 && it.x0 < i.x1);
                 if (cy > top && cy < bottom && !overlaps) {
                     beside = row;
                     break;
                 }
             }
             if (beside != null) {
-                beside.add(it);
+                // the lines of one answer beside a label box make one cell
+                Item same = beside.stream().filter(i -> i.free && i.x0 < it.x1 && it.x0 < i.x1).findFirst()
+                        .orElse(null);
+                if (same != null) {
+                    same.words.addAll(it.words);
+                    same.x0 = Math.min(same.x0, it.x0);
+                    same.x1 = Math.max(same.x1, it.x1);
+                    same.y0 = Math.min(same.y0, it.y0);
+                    same.y1 = Math.max(same.y1, it.y1);
+                } else {
+                    beside.add(it);
+                }
             } else {
                 stillFree.add(it);
             }
@@ -387,7 +398,7 @@ final class PageAssembler {
                 double size = it.words.stream().mapToDouble(Word::size).average().orElse(pt(10));
                 boolean continues = previousFree != null && !blocks.isEmpty()
                         && blocks.get(blocks.size() - 1) instanceof TextBlock last
-                        && Math.abs(previousFree.x0 - it.x0) <= pt(3) && it.y0 - previousFree.y1 < size * 0.6;
+                        && Math.abs(previousFree.x0 - it.x0) <= pt(3) && it.y0 - previousFree.y1 < size;
                 if (continues) {
                     // the next line of the same paragraph: kept as a line break, so that a label wrapped over two
                     // lines can be read whole

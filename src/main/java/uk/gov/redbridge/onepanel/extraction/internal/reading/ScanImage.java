@@ -22,6 +22,8 @@ final class ScanImage {
     final BufferedImage cleaned;
     final List<Segment> segments = new ArrayList<>();
     final List<Box> bars = new ArrayList<>();
+    /** tick boxes found on the page, as the marks ☒ and ☐ where they stand (erased from the image OCR reads) */
+    final List<PageGeometry.Word> ticks = new ArrayList<>();
     final double skewDegrees;
 
     private final int width;
@@ -45,6 +47,7 @@ final class ScanImage {
         BufferedImage straight = Math.abs(angle) >= 0.05 ? rotate(gray, -angle) : gray;
         ScanImage scan = new ScanImage(straight, angle);
         scan.findLines(dpi, threshold);
+        scan.findTickBoxes(dpi, threshold);
         return scan;
     }
 
@@ -164,6 +167,113 @@ final class ScanImage {
         g.drawImage(gray, 0, 0, null);
         g.dispose();
         return out;
+    }
+
+    // ------------------------------------------------------------------------------------------------ tick boxes
+
+    /**
+     * Small squares drawn as boxes: a tick box, ticked when there is ink inside it (a cross or a tick). OCR reads a
+     * box as "O", "0", "D" or "LJ" and a ticked box as anything at all; found here, they become ☒ and ☐. A letter
+     * such as O or D is not a box: its top, bottom and sides are not straight runs of ink.
+     */
+    private void findTickBoxes(int dpi, int threshold) {
+        byte[] px = pixels(cleaned);
+        int min = (int) Math.round(dpi * 5.0 / 72);
+        int max = (int) Math.round(dpi * 20.0 / 72);
+        int[] labels = new int[px.length];
+        int[] queue = new int[px.length];
+        int next = 0;
+        for (int start = 0; start < px.length; start++) {
+            if (labels[start] != 0 || (px[start] & 0xFF) >= threshold) {
+                continue;
+            }
+            next++;
+            int head = 0;
+            int tail = 0;
+            queue[tail++] = start;
+            labels[start] = next;
+            int x0 = width;
+            int y0 = height;
+            int x1 = -1;
+            int y1 = -1;
+            int count = 0;
+            boolean tooBig = false;
+            while (head < tail) {
+                int i = queue[head++];
+                int x = i % width;
+                int y = i / width;
+                count++;
+                x0 = Math.min(x0, x);
+                x1 = Math.max(x1, x);
+                y0 = Math.min(y0, y);
+                y1 = Math.max(y1, y);
+                if (x1 - x0 > max || y1 - y0 > max) {
+                    tooBig = true;
+                }
+                for (int d = 0; d < 4; d++) {
+                    int nx = x + (d == 0 ? 1 : d == 1 ? -1 : 0);
+                    int ny = y + (d == 2 ? 1 : d == 3 ? -1 : 0);
+                    if (nx < 0 || ny < 0 || nx >= width || ny >= height) {
+                        continue;
+                    }
+                    int j = ny * width + nx;
+                    if (labels[j] == 0 && (px[j] & 0xFF) < threshold) {
+                        labels[j] = next;
+                        queue[tail++] = j;
+                    }
+                }
+            }
+            int w = x1 - x0 + 1;
+            int h = y1 - y0 + 1;
+            if (tooBig || w < min || h < min || w > max || h > max || w > h * 1.3 || h > w * 1.3) {
+                continue;
+            }
+            if (!boxEdges(px, threshold, x0, y0, x1, y1)) {
+                continue;
+            }
+            int inset = Math.max(2, w / 5);
+            int inside = 0;
+            int area = 0;
+            for (int y = y0 + inset; y <= y1 - inset; y++) {
+                for (int x = x0 + inset; x <= x1 - inset; x++) {
+                    area++;
+                    if ((px[y * width + x] & 0xFF) < threshold) {
+                        inside++;
+                    }
+                }
+            }
+            boolean ticked = area > 0 && inside > area * 0.08;
+            ticks.add(new PageGeometry.Word(ticked ? "\u2612" : "\u2610", x0, y0, x1, y1, h * 1.2, 0.9));
+            for (int y = y0; y <= y1; y++) {
+                for (int x = x0; x <= x1; x++) {
+                    px[y * width + x] = (byte) 255;
+                }
+            }
+        }
+    }
+
+    /** Whether the four sides of a small rectangle are (nearly) solid ink, as a drawn box's are. */
+    private boolean boxEdges(byte[] px, int threshold, int x0, int y0, int x1, int y1) {
+        return solid(px, threshold, x0, y0, x1, y0, true) && solid(px, threshold, x0, y1, x1, y1, true)
+                && solid(px, threshold, x0, y0, x0, y1, false) && solid(px, threshold, x1, y0, x1, y1, false);
+    }
+
+    private boolean solid(byte[] px, int threshold, int xa, int ya, int xb, int yb, boolean horizontal) {
+        int ink = 0;
+        int total = 0;
+        for (int p = horizontal ? xa : ya; p <= (horizontal ? xb : yb); p++) {
+            total++;
+            // the side may lie a pixel or two off the bounding box
+            for (int d = -2; d <= 2; d++) {
+                int x = horizontal ? p : xa + d;
+                int y = horizontal ? ya + d : p;
+                if (x >= 0 && y >= 0 && x < width && y < height && (px[y * width + x] & 0xFF) < threshold) {
+                    ink++;
+                    break;
+                }
+            }
+        }
+        return total > 0 && ink >= total * 0.85;
     }
 
     // ------------------------------------------------------------------------------------------------ lines

@@ -78,7 +78,8 @@ final class ScanReader {
     /** The paragraphs and tables of one scanned page. */
     List<Block> read(BufferedImage image, int page, int dpi) throws ReadFailure {
         ScanImage scan = ScanImage.prepare(image, dpi);
-        List<Word> words = ocr(scan.cleaned);
+        List<Word> words = new ArrayList<>(ocr(scan.cleaned));
+        words.addAll(scan.ticks);
         return new PageAssembler(page, 72.0 / dpi, words, scan.segments, scan.bars).assemble();
     }
 
