@@ -58,14 +58,7 @@ public final class FieldLocator {
     public LocatedForm locate(DocumentLayout layout) {
         Run run = new Run(layout.ocr());
         Flow flow = new Flow(run, false);
-        for (Block block : layout.blocks()) {
-            if (block instanceof TextBlock p) {
-                flow.paragraph(p);
-            } else if (!run.ended) {
-                flow.close();
-                run.table((TableBlock) block);
-            }
-        }
+        flow.blocks(layout.blocks());
         flow.close();
         String all = Folded.fold(layout.text());
         boolean title = titles.stream().anyMatch(all::contains);
@@ -380,14 +373,7 @@ public final class FieldLocator {
                 }
             }
             Flow flow = new Flow(this, true);
-            for (Block b : cell.content()) {
-                if (b instanceof TextBlock p) {
-                    flow.paragraph(p);
-                } else {
-                    flow.close();
-                    table((TableBlock) b);
-                }
-            }
+            flow.blocks(cell.content());
             r.leading = flow.leading;
             r.open = flow.openLabel();
             flow.close();
@@ -580,24 +566,54 @@ public final class FieldLocator {
             this.inCell = inCell;
         }
 
-        void paragraph(TextBlock p) {
-            if (run.ended && !inCell) {
+        /** Paragraphs and tables in order; a run of paragraphs is read as one sequence of lines. */
+        void blocks(List<Block> blocks) {
+            List<TextBlock> texts = new ArrayList<>();
+            for (Block b : blocks) {
+                if (b instanceof TextBlock p) {
+                    texts.add(p);
+                    continue;
+                }
+                paragraphs(texts);
+                texts.clear();
+                if (!run.ended || inCell) {
+                    close();
+                    run.table((TableBlock) b);
+                }
+            }
+            paragraphs(texts);
+        }
+
+        private void paragraphs(List<TextBlock> paragraphs) {
+            if (paragraphs.isEmpty() || run.ended && !inCell) {
                 return;
             }
-            String[] parts = p.text().split("\n", -1);
-            for (int i = 0; i < parts.length; i++) {
+            List<String> lines = new ArrayList<>();
+            List<TextBlock> from = new ArrayList<>();
+            for (TextBlock p : paragraphs) {
+                for (String line : p.text().split("\n", -1)) {
+                    lines.add(line);
+                    from.add(p);
+                }
+            }
+            String[] all = lines.toArray(new String[0]);
+            for (int i = 0; i < all.length; i++) {
+                if (run.ended && !inCell) {
+                    return;
+                }
                 // a label wrapped over lines ("Status i.e., subject of a CP plan, looked after child, subject to /
                 // deprivation of liberty safeguards (DoLS) etc."): read the lines it covers as one
-                int covered = parts.length - i > 1 ? wrappedLabel(parts, i) : 0;
+                int covered = all.length - i > 1 ? wrappedLabel(all, i) : 0;
+                TextBlock p = from.get(i);
                 if (covered > 1) {
                     StringBuilder joined = new StringBuilder();
                     for (int j = i; j < i + covered; j++) {
-                        joined.append(j == i ? "" : " ").append(parts[j].strip());
+                        joined.append(j == i ? "" : " ").append(all[j].strip());
                     }
                     line(joined.toString(), p.heading(), p.origin());
                     i += covered - 1;
                 } else {
-                    line(parts[i], p.heading(), p.origin());
+                    line(all[i], p.heading(), p.origin());
                 }
             }
         }

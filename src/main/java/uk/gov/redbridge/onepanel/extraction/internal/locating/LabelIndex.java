@@ -107,8 +107,7 @@ final class LabelIndex {
     private List<Hit> approximate(List<Wording> wordings, String text) {
         Folded folded = Folded.of(text);
         List<Hit> best = new ArrayList<>();
-        double bestScore = 0;
-        int bestLength = 0;
+        int bestRank = Integer.MIN_VALUE;
         for (Wording w : wordings) {
             int n = w.folded().length();
             if (n < 8 || folded.length() < n - n / 8 || folded.length() == 0) {
@@ -123,18 +122,21 @@ final class LabelIndex {
             if (match == null) {
                 continue;
             }
-            double score = 1.0 - (double) match[0] / n;
-            if (score > bestScore + 1e-9 || (Math.abs(score - bestScore) < 1e-9 && n > bestLength)) {
-                best.clear();
-            } else if (!(Math.abs(score - bestScore) < 1e-9 && n == bestLength)) {
+            // letters covered, less three for each error: a long label read with a slip beats its short start
+            int rank = n - 3 * match[0];
+            if (rank < bestRank) {
                 continue;
             }
             Hit h = hit(w, text, folded.originalEnd(match[1]), true);
-            if (h != null) {
-                best.add(new Hit(h.wording(), h.labelText(), h.rest(), h.separated(), h.score() * score));
-                bestScore = score;
-                bestLength = n;
+            if (h == null) {
+                continue;
             }
+            if (rank > bestRank) {
+                best.clear();
+                bestRank = rank;
+            }
+            best.add(new Hit(h.wording(), h.labelText(), h.rest(), h.separated(),
+                    h.score() * (1.0 - (double) match[0] / n)));
         }
         return best;
     }
@@ -174,7 +176,9 @@ final class LabelIndex {
         int best = big;
         int at = -1;
         for (int j = Math.max(0, n - maxErrors); j <= m; j++) {
-            if (previous[j] < best) {
+            // fewest edits; between equals, the prefix as long as the wording ("birtb" is "birth" misread, not
+            // "birt" and a stray "b")
+            if (previous[j] < best || previous[j] == best && Math.abs(j - n) < Math.abs(at - n)) {
                 best = previous[j];
                 at = j;
             }

@@ -12,6 +12,8 @@ import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.html.DefaultHtmlMapper;
+import org.apache.tika.parser.html.HtmlMapper;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 
@@ -41,6 +43,7 @@ final class TikaReader {
         }
         ParseContext context = new ParseContext();
         context.set(EmbeddedDocumentExtractor.class, new NoEmbeddedDocuments());
+        context.set(HtmlMapper.class, new SpansKept());
         try (InputStream in = TikaInputStream.get(content)) {
             PARSER.parse(in, (ContentHandler) builder, metadata, context);
         } catch (EncryptedDocumentException e) {
@@ -54,6 +57,20 @@ final class TikaReader {
             throw Failures.classify(e, description);
         }
         return new DocumentLayout(format, 0, false, builder.blocks());
+    }
+
+    /** Tika's HTML mapper drops a cell's row and column spans; they keep a pasted table's columns in line. */
+    private static final class SpansKept extends DefaultHtmlMapper {
+        @Override
+        public String mapSafeAttribute(String elementName, String attributeName) {
+            String element = elementName.toLowerCase(java.util.Locale.ROOT);
+            String attribute = attributeName.toLowerCase(java.util.Locale.ROOT);
+            if ((element.equals("td") || element.equals("th"))
+                    && (attribute.equals("rowspan") || attribute.equals("colspan"))) {
+                return attribute;
+            }
+            return super.mapSafeAttribute(elementName, attributeName);
+        }
     }
 
     private static final class NoEmbeddedDocuments implements EmbeddedDocumentExtractor {
