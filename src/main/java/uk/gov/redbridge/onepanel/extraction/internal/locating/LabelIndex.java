@@ -46,6 +46,8 @@ final class LabelIndex {
     private static final Pattern PARENTHETICAL = Pattern.compile("^\\s*\\(([^()]{0,60})\\)");
 
     private final List<Wording> labels = new ArrayList<>();
+    /** label wordings by their first two letters, longest first: a text is compared with few of them */
+    private final java.util.Map<String, List<Wording>> labelsByStart = new java.util.HashMap<>();
     private final List<Wording> parts = new ArrayList<>();
     private final List<Heading> sectionHeadings = new ArrayList<>();
     private final List<String[]> headingFolds = new ArrayList<>();
@@ -78,6 +80,13 @@ final class LabelIndex {
         Comparator<Wording> longestFirst = Comparator.comparingInt((Wording w) -> w.folded().length()).reversed();
         labels.sort(longestFirst);
         parts.sort(longestFirst);
+        for (Wording w : labels) {
+            labelsByStart.computeIfAbsent(start(w.folded()), k -> new ArrayList<>()).add(w);
+        }
+    }
+
+    private static String start(String folded) {
+        return folded.length() < 2 ? folded : folded.substring(0, 2);
     }
 
     /**
@@ -87,7 +96,7 @@ final class LabelIndex {
      *              letter or two ("Relationship to subiect")
      */
     List<Hit> labels(String text, boolean loose) {
-        List<Hit> hits = match(labels, text, loose);
+        List<Hit> hits = match(candidates(text), text, loose);
         if (!loose) {
             return hits;
         }
@@ -98,6 +107,22 @@ final class LabelIndex {
             return near;
         }
         return hits;
+    }
+
+    /** The label wordings that could start {@code text}: those sharing its first two letters (and one-letter ones). */
+    private List<Wording> candidates(String text) {
+        String folded = Folded.fold(text.length() > 80 ? text.substring(0, 80) : text);
+        if (folded.length() < 2) {
+            return labels;
+        }
+        List<Wording> out = labelsByStart.getOrDefault(folded.substring(0, 2), List.of());
+        List<Wording> single = labelsByStart.get(folded.substring(0, 1));
+        if (single == null) {
+            return out;
+        }
+        List<Wording> both = new ArrayList<>(out);
+        both.addAll(single);
+        return both;
     }
 
     /**

@@ -335,16 +335,22 @@ final class PageAssembler {
         }
         // text beside a row of boxes, within its height ("☒ Yes ☐ No" next to a label box), answers in that row
         List<Item> stillFree = new ArrayList<>();
+        double[][] bands = new double[rows.size()][];
+        for (int r = 0; r < rows.size(); r++) {
+            bands[r] = new double[] {rows.get(r).stream().mapToDouble(i -> i.y0).min().orElse(0),
+                rows.get(r).stream().mapToDouble(i -> i.y1).max().orElse(0)};
+        }
         for (Item it : free) {
             double cy = (it.y0 + it.y1) / 2;
             List<Item> beside = null;
-            for (List<Item> row : rows) {
-                double top = row.stream().filter(i -> !i.free).mapToDouble(i -> i.y0).min().orElse(0);
-                double bottom = row.stream().filter(i -> !i.free).mapToDouble(i -> i.y1).max().orElse(0);
+            for (int r = 0; r < rows.size() && beside == null; r++) {
+                if (cy <= bands[r][0] || cy >= bands[r][1]) {
+                    continue;
+                }
+                List<Item> row = rows.get(r);
                 boolean overlaps = row.stream().anyMatch(i -> !i.free && i.x0 < it.x1 && it.x0 < i.x1);
-                if (cy > top && cy < bottom && !overlaps) {
+                if (!overlaps) {
                     beside = row;
-                    break;
                 }
             }
             if (beside != null) {

@@ -7,13 +7,23 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.contentstream.operator.OperatorProcessor;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColor;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColorN;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColorSpace;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceCMYKColor;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceGrayColor;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceRGBColor;
+import org.apache.pdfbox.contentstream.operator.DrawObject;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSNumber;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.color.PDColor;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.apache.pdfbox.util.Matrix;
@@ -38,22 +48,39 @@ final class PdfPageScanner {
     static PageContent scan(PDDocument document, int pageIndex) throws IOException {
         PDPage page = document.getPage(pageIndex);
         PDRectangle crop = page.getCropBox();
-        Glyphs glyphs = new Glyphs();
-        glyphs.setStartPage(pageIndex + 1);
-        glyphs.setEndPage(pageIndex + 1);
-        glyphs.setSortByPosition(false);
-        glyphs.writeText(document, new StringWriter());
-        Graphics graphics = new Graphics(page, crop);
-        graphics.processPage(page);
+        OnePass pass = new OnePass(crop);
+        pass.setStartPage(pageIndex + 1);
+        pass.setEndPage(pageIndex + 1);
+        pass.setSortByPosition(false);
+        pass.writeText(document, new StringWriter());
         double pageArea = crop.getWidth() * crop.getHeight();
-        return new PageContent(words(glyphs.positions), graphics.segments, graphics.boxes,
-                pageArea <= 0 ? 0 : Math.min(1, graphics.imageArea / pageArea), glyphs.characters);
+        return new PageContent(words(pass.positions), pass.graphics.segments, pass.graphics.boxes,
+                pageArea <= 0 ? 0 : Math.min(1, pass.graphics.imageArea / pageArea), pass.characters);
     }
 
-    /** Collects every glyph with its position. */
-    private static final class Glyphs extends PDFTextStripper {
+    /**
+     * One pass over the page's content: the text stripper's glyph positions, and the drawing operators (paths,
+     * colours, images) that the text stripper alone would skip, so that the content is parsed once.
+     */
+    private static final class OnePass extends PDFTextStripper {
         final List<TextPosition> positions = new ArrayList<>();
+        final Graphics graphics;
         int characters;
+
+        OnePass(PDRectangle crop) {
+            graphics = new Graphics(crop);
+            for (String op : new String[] {"m", "l", "c", "v", "y", "h", "re", "S", "s", "f", "F", "f*", "B", "B*",
+                "b", "b*", "n"}) {
+                addOperator(new PathOperator(this, op));
+            }
+            addOperator(new SetNonStrokingColorSpace(this));
+            addOperator(new SetNonStrokingColor(this));
+            addOperator(new SetNonStrokingColorN(this));
+            addOperator(new SetNonStrokingDeviceRGBColor(this));
+            addOperator(new SetNonStrokingDeviceGrayColor(this));
+            addOperator(new SetNonStrokingDeviceCMYKColor(this));
+            addOperator(new ImageOrForm(this));
+        }
 
         @Override
         protected void processTextPosition(TextPosition text) {
@@ -70,65 +97,188 @@ final class PdfPageScanner {
             }
             positions.add(text);
         }
+
+        Point2D device(float x, float y) {
+            return getGraphicsState().getCurrentTransformationMatrix().transformPoint(x, y);
+        }
+    }
+
+    /** Path construction and painting, handed to {@link Graphics} in device space. */
+    private static final class PathOperator extends OperatorProcessor {
+        private final OnePass pass;
+        private final String name;
+
+        PathOperator(OnePass pass, String name) {
+            super(pass);
+            this.pass = pass;
+            this.name = name;
+        }
+
+        @Override
+        public void process(Operator operator, List<COSBase> operands) throws IOException {
+            Graphics g = pass.graphics;
+            switch (name) {
+                case "m" -> {
+                    if (numbers(operands, 2)) {
+                        Point2D p = pass.device(number(operands, 0), number(operands, 1));
+                        g.moveTo(p);
+                    }
+                }
+                case "l" -> {
+                    if (numbers(operands, 2)) {
+                        g.lineTo(pass.device(number(operands, 0), number(operands, 1)));
+                    }
+                }
+                case "c", "v", "y" -> {
+                    int n = name.equals("c") ? 6 : 4;
+                    if (numbers(operands, n)) {
+                        g.curveTo(pass.device(number(operands, n - 2), number(operands, n - 1)));
+                    }
+                }
+                case "h" -> g.closePath();
+                case "re" -> {
+                    if (numbers(operands, 4)) {
+                        float x = number(operands, 0);
+                        float y = number(operands, 1);
+                        float w = number(operands, 2);
+                        float h = number(operands, 3);
+                        g.appendRectangle(pass.device(x, y), pass.device(x + w, y), pass.device(x + w, y + h),
+                                pass.device(x, y + h));
+                    }
+                }
+                case "S" -> g.paint(true, false, null);
+                case "s" -> {
+                    g.closePath();
+                    g.paint(true, false, null);
+                }
+                case "f", "F", "f*" -> g.paint(false, true, pass.getGraphicsState().getNonStrokingColor());
+                case "B", "B*" -> g.paint(true, true, pass.getGraphicsState().getNonStrokingColor());
+                case "b", "b*" -> {
+                    g.closePath();
+                    g.paint(true, true, pass.getGraphicsState().getNonStrokingColor());
+                }
+                case "n" -> g.reset();
+                default -> {
+                    // not a path operator
+                }
+            }
+        }
+
+        private static boolean numbers(List<COSBase> operands, int n) {
+            if (operands.size() < n) {
+                return false;
+            }
+            for (int i = 0; i < n; i++) {
+                if (!(operands.get(i) instanceof COSNumber)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static float number(List<COSBase> operands, int i) {
+            return ((COSNumber) operands.get(i)).floatValue();
+        }
+
+        @Override
+        public String getName() {
+            return name;
+        }
+    }
+
+    /** {@code Do}: an image adds to the covered area (a scan is one big image); a form is read as usual. */
+    private static final class ImageOrForm extends OperatorProcessor {
+        private final OnePass pass;
+        private final DrawObject forms;
+
+        ImageOrForm(OnePass pass) {
+            super(pass);
+            this.pass = pass;
+            this.forms = new DrawObject(pass);
+        }
+
+        @Override
+        public void process(Operator operator, List<COSBase> operands) throws IOException {
+            if (!operands.isEmpty() && operands.get(0) instanceof COSName name) {
+                PDResources resources = pass.getResources();
+                if (resources != null && resources.isImageXObject(name)) {
+                    Matrix m = pass.getGraphicsState().getCurrentTransformationMatrix();
+                    pass.graphics.imageArea += Math.abs(m.getScalingFactorX() * m.getScalingFactorY());
+                    return;
+                }
+            }
+            forms.process(operator, operands);
+        }
+
+        @Override
+        public String getName() {
+            return "Do";
+        }
     }
 
     /** Glyphs grouped into words: by baseline, then split at spaces and at gaps wider than a narrow space. */
     static List<Word> words(List<TextPosition> glyphs) {
-        List<TextPosition> sorted = new ArrayList<>(glyphs);
-        sorted.sort(Comparator.comparingDouble(TextPosition::getYDirAdj).thenComparingDouble(TextPosition::getXDirAdj));
-        List<List<TextPosition>> lines = new ArrayList<>();
-        List<TextPosition> line = null;
+        // positions read once: TextPosition computes them on every call
+        int n = glyphs.size();
+        Glyph[] sorted = new Glyph[n];
+        for (int i = 0; i < n; i++) {
+            TextPosition t = glyphs.get(i);
+            sorted[i] = new Glyph(t.getUnicode(), t.getXDirAdj(), t.getYDirAdj(), Math.max(t.getWidthDirAdj(), 0.1),
+                    size(t));
+        }
+        java.util.Arrays.sort(sorted, Comparator.comparingDouble(Glyph::y).thenComparingDouble(Glyph::x));
+        List<List<Glyph>> lines = new ArrayList<>();
+        List<Glyph> line = null;
         double lineY = 0;
-        for (TextPosition t : sorted) {
-            double size = size(t);
-            if (line == null || Math.abs(t.getYDirAdj() - lineY) > Math.max(1.0, size * 0.3)) {
+        for (Glyph g : sorted) {
+            if (line == null || Math.abs(g.y() - lineY) > Math.max(1.0, g.size() * 0.3)) {
                 line = new ArrayList<>();
                 lines.add(line);
-                lineY = t.getYDirAdj();
+                lineY = g.y();
             }
-            line.add(t);
+            line.add(g);
         }
         List<Word> words = new ArrayList<>();
-        for (List<TextPosition> l : lines) {
-            l.sort(Comparator.comparingDouble(TextPosition::getXDirAdj));
+        for (List<Glyph> l : lines) {
+            l.sort(Comparator.comparingDouble(Glyph::x));
             StringBuilder text = new StringBuilder();
             double x0 = 0;
             double x1 = 0;
             double baseline = 0;
             double size = 0;
-            TextPosition previous = null;
-            for (TextPosition t : l) {
-                String u = t.getUnicode();
-                double tx0 = t.getXDirAdj();
-                double tx1 = tx0 + Math.max(t.getWidthDirAdj(), 0.1);
-                if (previous != null && u.equals(previous.getUnicode())
-                        && Math.abs(tx0 - previous.getXDirAdj()) < 0.5) {
+            Glyph previous = null;
+            for (Glyph g : l) {
+                String u = g.unicode();
+                if (previous != null && u.equals(previous.unicode()) && Math.abs(g.x() - previous.x()) < 0.5) {
                     // the same glyph drawn twice (fake bold): once is enough
                     continue;
                 }
                 boolean space = u.isBlank();
-                boolean gap = !text.isEmpty() && tx0 - x1 > size(t) * 0.18;
+                boolean gap = !text.isEmpty() && g.x() - x1 > g.size() * 0.18;
                 if ((space || gap) && !text.isEmpty()) {
                     words.add(word(text.toString(), x0, x1, baseline, size));
                     text.setLength(0);
                 }
                 if (!space) {
                     if (text.isEmpty()) {
-                        x0 = tx0;
-                        baseline = t.getYDirAdj();
-                        size = size(t);
+                        x0 = g.x();
+                        baseline = g.y();
+                        size = g.size();
                     }
                     text.append(u);
-                    x1 = tx1;
-                    size = Math.max(size, size(t));
+                    x1 = g.x() + g.width();
+                    size = Math.max(size, g.size());
                 }
-                previous = t;
+                previous = g;
             }
             if (!text.isEmpty()) {
                 words.add(word(text.toString(), x0, x1, baseline, size));
             }
         }
         return words;
+    }
+
+    private record Glyph(String unicode, double x, double y, double width, double size) {
     }
 
     private static Word word(String text, double x0, double x1, double baseline, double size) {
@@ -144,7 +294,7 @@ final class PdfPageScanner {
     }
 
     /** Collects ruling lines, boxes and image areas from the page's drawing operations. */
-    private static final class Graphics extends PDFGraphicsStreamEngine {
+    private static final class Graphics {
         final List<Segment> segments = new ArrayList<>();
         final List<Box> boxes = new ArrayList<>();
         double imageArea;
@@ -154,8 +304,7 @@ final class PdfPageScanner {
         private List<Point2D> current;
         private Point2D point = new Point2D.Double();
 
-        Graphics(PDPage page, PDRectangle crop) {
-            super(page);
+        Graphics(PDRectangle crop) {
             this.crop = crop;
         }
 
@@ -167,90 +316,45 @@ final class PdfPageScanner {
             return crop.getUpperRightY() - uy;
         }
 
-        @Override
-        public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
+        void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
             double xa = Math.min(Math.min(p0.getX(), p1.getX()), Math.min(p2.getX(), p3.getX()));
             double xb = Math.max(Math.max(p0.getX(), p1.getX()), Math.max(p2.getX(), p3.getX()));
             double ya = Math.min(Math.min(p0.getY(), p1.getY()), Math.min(p2.getY(), p3.getY()));
             double yb = Math.max(Math.max(p0.getY(), p1.getY()), Math.max(p2.getY(), p3.getY()));
             rectangles.add(new double[] {x(xa), y(yb), x(xb), y(ya)});
             current = null;
+            point = p0;
         }
 
-        @Override
-        public void drawImage(PDImage image) {
-            Matrix m = getGraphicsState().getCurrentTransformationMatrix();
-            imageArea += Math.abs(m.getScalingFactorX() * m.getScalingFactorY());
-        }
-
-        @Override
-        public void clip(int windingRule) {
-            // the path that follows is painted or ended; clipping changes nothing we read
-        }
-
-        @Override
-        public void moveTo(float px, float py) {
+        void moveTo(Point2D p) {
             current = new ArrayList<>();
-            current.add(new Point2D.Double(px, py));
+            current.add(p);
             polylines.add(current);
-            point = new Point2D.Double(px, py);
+            point = p;
         }
 
-        @Override
-        public void lineTo(float px, float py) {
+        void lineTo(Point2D p) {
             if (current == null) {
-                moveTo((float) point.getX(), (float) point.getY());
+                moveTo(point);
             }
-            current.add(new Point2D.Double(px, py));
-            point = new Point2D.Double(px, py);
+            current.add(p);
+            point = p;
         }
 
-        @Override
-        public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {
-            // curves (rounded corners, logos) are not table borders; break the polyline
+        /** Curves (rounded corners, logos) are not table borders: they break the polyline. */
+        void curveTo(Point2D end) {
             current = null;
-            point = new Point2D.Double(x3, y3);
+            point = end;
         }
 
-        @Override
-        public Point2D getCurrentPoint() {
-            return point;
-        }
-
-        @Override
-        public void closePath() {
+        void closePath() {
             if (current != null && current.size() > 1) {
                 current.add(current.get(0));
             }
         }
 
-        @Override
-        public void endPath() {
-            reset();
-        }
-
-        @Override
-        public void strokePath() throws IOException {
-            paint(true, false);
-        }
-
-        @Override
-        public void fillPath(int windingRule) throws IOException {
-            paint(false, true);
-        }
-
-        @Override
-        public void fillAndStrokePath(int windingRule) throws IOException {
-            paint(true, true);
-        }
-
-        @Override
-        public void shadingFill(COSName shadingName) {
-            // gradients: decoration
-        }
-
-        private void paint(boolean stroke, boolean fill) throws IOException {
-            String fillColour = fill ? colour(getGraphicsState().getNonStrokingColor()) : null;
+        void paint(boolean stroke, boolean fill, PDColor colour) {
+            String fillColour = fill ? colour(colour) : null;
             for (double[] r : rectangles) {
                 double w = r[2] - r[0];
                 double h = r[3] - r[1];
@@ -275,13 +379,9 @@ final class PdfPageScanner {
                 for (int i = 1; i < poly.size(); i++) {
                     Point2D a = poly.get(i - 1);
                     Point2D b = poly.get(i);
-                    double dx = Math.abs(a.getX() - b.getX());
-                    double dy = Math.abs(a.getY() - b.getY());
-                    if (dx < 1 || dy < 1) {
+                    if (Math.abs(a.getX() - b.getX()) < 1 || Math.abs(a.getY() - b.getY()) < 1) {
                         axisAligned++;
-                        if (stroke || fill) {
-                            segments.add(new Segment(x(a.getX()), y(a.getY()), x(b.getX()), y(b.getY())));
-                        }
+                        segments.add(new Segment(x(a.getX()), y(a.getY()), x(b.getX()), y(b.getY())));
                     }
                 }
                 for (Point2D p : poly) {
@@ -305,7 +405,7 @@ final class PdfPageScanner {
             segments.add(new Segment(r[2], r[1], r[2], r[3]));
         }
 
-        private void reset() {
+        void reset() {
             rectangles.clear();
             polylines.clear();
             current = null;
