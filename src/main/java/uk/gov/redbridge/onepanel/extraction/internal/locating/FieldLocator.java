@@ -252,7 +252,12 @@ public final class FieldLocator {
         void table(TableBlock table) {
             Map<String, Target> openAbove = new HashMap<>();
             Map<String, Target> labelAbove = new HashMap<>();
+            // "Subject" and "Others" as column headings: answers to a question go to the part of their column
+            Map<String, String> partColumns = new HashMap<>();
             for (TableBlock.Row row : table.rows()) {
+                if (partHeadings(row, partColumns)) {
+                    continue;
+                }
                 Target carry = null;
                 boolean carryFromContinuation = false;
                 Map<String, Target> opensThisRow = new HashMap<>();
@@ -275,10 +280,24 @@ public final class FieldLocator {
                     }
                     if (!r.leading.isEmpty()) {
                         Target above;
+                        String part = carry != null && carry.field().parts() && carry.key().equals(carry.field().key())
+                                ? partOf(partColumns, cell) : null;
+                        if (part != null) {
+                            emit(new Target(carry.section(), carry.field(), carry.key() + "." + part, carry.label()
+                                    + " / " + part, carry.origin(), carry.score()), r.leading, Placement.RIGHT,
+                                    cell.origin());
+                            // the next column may hold the other part
+                            continue;
+                        }
+                        String column = carry == null && topic != null ? partOf(partColumns, cell) : null;
                         if (carry != null) {
                             emit(carry, r.leading, Placement.RIGHT, cell.origin());
                         } else if ((above = takeOverlapping(openAbove, cell)) != null) {
                             emit(above, r.leading, Placement.BELOW, cell.origin());
+                        } else if (column != null) {
+                            // under a "Subject" or "Others" column heading, below the question
+                            emit(new Target(topicSection, topic, topic.key() + "." + column, topicLabel + " / "
+                                    + column, cell.origin(), 0.95), r.leading, Placement.BELOW, cell.origin());
                         }
                         carry = null;
                     } else if (r.blank) {
@@ -304,6 +323,49 @@ public final class FieldLocator {
                 labelAbove = labelsThisRow;
             }
             lastAmbiguous = null;
+        }
+
+        /**
+         * A row of part labels over columns ("| Subject | Others |"), in a section whose answers come in parts: its
+         * columns are noted. A single "Others:" cell is a label for the cell beside it, not a column heading.
+         */
+        private boolean partHeadings(TableBlock.Row row, Map<String, String> partColumns) {
+            Map<String, String> found = new HashMap<>();
+            for (TableBlock.Cell cell : row.cells()) {
+                String part = partHeader(cell);
+                if (part != null) {
+                    found.put(cell.from() + "-" + cell.to(), part);
+                } else if (!cell.blank()) {
+                    return false;
+                }
+            }
+            if (found.size() < 2) {
+                return false;
+            }
+            partColumns.putAll(found);
+            return true;
+        }
+
+        /** A cell that is only a part label ("Subject", "Others"), in a section whose answers come in parts. */
+        private String partHeader(TableBlock.Cell cell) {
+            if (section == null || section.parts().isEmpty()) {
+                return null;
+            }
+            String text = cell.text().strip();
+            if (text.isEmpty() || text.length() > 40) {
+                return null;
+            }
+            List<LabelIndex.Hit> hits = index.parts(text);
+            return hits.isEmpty() || !hits.get(0).rest().isEmpty() ? null : hits.get(0).wording().part();
+        }
+
+        private String partOf(Map<String, String> partColumns, TableBlock.Cell cell) {
+            for (Map.Entry<String, String> e : partColumns.entrySet()) {
+                if (overlap(e.getKey(), cell) > 0) {
+                    return e.getValue();
+                }
+            }
+            return null;
         }
 
         private Target overlapping(Map<String, Target> byRange, TableBlock.Cell cell) {
