@@ -44,6 +44,7 @@ class FormVarietyTests {
             new Layout("Word: Label: answer paragraphs", "docx", FormDocuments::colonParagraphs, false),
             new Layout("Word: two-column table", "docx", FormDocuments::twoColumnTable, false),
             new Layout("Word: involvement grid", "docx", FormDocuments::involvementGrid, false),
+            new Layout("Word: persons grid", "docx", FormDocuments::personsGrid, false),
             new Layout("PDF: ruled table", "pdf", FormPdfs::ruledTable, false),
             new Layout("PDF: plain lines", "pdf", FormPdfs::plainLines, false),
             new Layout("PDF: fillable form", "pdf", FormPdfs::fillableForm, true));

@@ -254,10 +254,17 @@ public final class FieldLocator {
             Map<String, Target> labelAbove = new HashMap<>();
             // "Subject" and "Others" as column headings: answers to a question go to the part of their column
             Map<String, String> partColumns = new HashMap<>();
+            // a row of labels of a repeating section over rows of answers: one person a row
+            Map<String, List<LabelIndex.Hit>> itemColumns = new HashMap<>();
             for (TableBlock.Row row : table.rows()) {
                 if (partHeadings(row, partColumns)) {
                     continue;
                 }
+                if (!itemColumns.isEmpty() && itemRow(row, itemColumns)) {
+                    continue;
+                }
+                Map<String, List<LabelIndex.Hit>> labelsInRow = new HashMap<>();
+                boolean allLabels = true;
                 Target carry = null;
                 boolean carryFromContinuation = false;
                 Map<String, Target> opensThisRow = new HashMap<>();
@@ -315,7 +322,14 @@ public final class FieldLocator {
                         carryRange = range;
                         labelsThisRow.put(range, r.open);
                     }
+                    if (r.labelOnly && !r.hits.isEmpty()) {
+                        labelsInRow.put(range, r.hits);
+                    } else if (!r.blank) {
+                        allLabels = false;
+                    }
                 }
+                itemColumns = allLabels && labelsInRow.size() >= 2 && section != null && section.repeats()
+                        ? labelsInRow : Map.of();
                 if (carry != null && !carryFromContinuation && carryRange != null) {
                     opensThisRow.put(carryRange, carry);
                 }
@@ -323,6 +337,36 @@ public final class FieldLocator {
                 labelAbove = labelsThisRow;
             }
             lastAmbiguous = null;
+        }
+
+        /**
+         * A row of answers under a row of labels of a repeating section: each cell answers the label of its column,
+         * and a label met again starts the next person. False (and nothing read) when the row holds labels itself.
+         */
+        private boolean itemRow(TableBlock.Row row, Map<String, List<LabelIndex.Hit>> columns) {
+            for (TableBlock.Cell cell : row.cells()) {
+                String text = cell.text().strip();
+                if (!text.isEmpty() && (!labelOnly(text.replace('\n', ' ')).isEmpty()
+                        || index.heading(text.replace('\n', ' '), false) != null)) {
+                    return false;
+                }
+            }
+            boolean any = false;
+            for (TableBlock.Cell cell : row.cells()) {
+                String text = cell.text();
+                if (text.isBlank() || isPlaceholder(text)) {
+                    continue;
+                }
+                for (Map.Entry<String, List<LabelIndex.Hit>> e : columns.entrySet()) {
+                    if (overlap(e.getKey(), cell) > 0) {
+                        Target t = resolve(e.getValue(), cell.origin());
+                        emit(t, List.of(text.split("\n")), Placement.BELOW, cell.origin());
+                        any = true;
+                        break;
+                    }
+                }
+            }
+            return any;
         }
 
         /**
@@ -424,6 +468,7 @@ public final class FieldLocator {
             if (!hits.isEmpty()) {
                 r.open = resolve(hits, cell.origin());
                 r.labelOnly = true;
+                r.hits = hits;
                 return r;
             }
             if (partsPossible()) {
@@ -602,6 +647,7 @@ public final class FieldLocator {
         boolean blank;
         boolean heading;
         boolean labelOnly;
+        List<LabelIndex.Hit> hits = List.of();
         List<String> leading = new ArrayList<>();
         Target open;
     }
