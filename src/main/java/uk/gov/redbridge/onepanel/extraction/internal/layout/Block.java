@@ -10,4 +10,22 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 public sealed interface Block permits TextBlock, TableBlock {
 
     Origin origin();
+
+    /** The block's text: a paragraph's, or a table's cell by cell. */
+    String text();
+
+    /** The non-blank texts of blocks, one a line. */
+    static String join(java.util.List<? extends Block> blocks) {
+        StringBuilder sb = new StringBuilder();
+        for (Block b : blocks) {
+            String t = b.text();
+            if (!t.isBlank()) {
+                if (!sb.isEmpty()) {
+                    sb.append('\n');
+                }
+                sb.append(t);
+            }
+        }
+        return sb.toString();
+    }
 }

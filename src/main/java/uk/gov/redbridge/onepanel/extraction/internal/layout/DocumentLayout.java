@@ -18,17 +18,6 @@ public record DocumentLayout(String format, int pages, boolean ocr, List<Block> 
 
     /** All the text in reading order, one paragraph or cell a line. */
     public String text() {
-        StringBuilder sb = new StringBuilder();
-        for (Block b : blocks) {
-            String t = b instanceof TextBlock p ? p.text() : ((TableBlock) b).text();
-            if (!t.isBlank()) {
-                sb.append(t).append('\n');
-            }
-        }
-        return sb.toString();
-    }
-
-    public int characters() {
-        return text().length();
+        return Block.join(blocks);
     }
 }

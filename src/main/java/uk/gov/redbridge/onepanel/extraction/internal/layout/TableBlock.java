@@ -34,17 +34,7 @@ public record TableBlock(List<Row> rows, Origin origin) implements Block {
         }
 
         public String text() {
-            StringBuilder sb = new StringBuilder();
-            for (Block b : content) {
-                String t = b instanceof TextBlock p ? p.text() : ((TableBlock) b).text();
-                if (!t.isBlank()) {
-                    if (!sb.isEmpty()) {
-                        sb.append('\n');
-                    }
-                    sb.append(t);
-                }
-            }
-            return sb.toString();
+            return Block.join(content);
         }
 
         public boolean blank() {
@@ -53,16 +43,14 @@ public record TableBlock(List<Row> rows, Origin origin) implements Block {
     }
 
     /** All the text, row by row, for recognising what a document is. */
+    @Override
     public String text() {
         StringBuilder sb = new StringBuilder();
         for (Row r : rows) {
             for (Cell c : r.cells()) {
                 String t = c.text();
                 if (!t.isBlank()) {
-                    if (!sb.isEmpty()) {
-                        sb.append('\n');
-                    }
-                    sb.append(t);
+                    sb.append(sb.isEmpty() ? "" : "\n").append(t);
                 }
             }
         }

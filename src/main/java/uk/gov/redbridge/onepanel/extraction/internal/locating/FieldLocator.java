@@ -50,10 +50,6 @@ public final class FieldLocator {
         this.titles = mapping.recognition().titlePhrases().stream().map(Folded::fold).toList();
     }
 
-    public FormMapping mapping() {
-        return mapping;
-    }
-
     /** The form's fields in a document; reading stops at a sign-off ("Kind regards") outside tables. */
     public LocatedForm locate(DocumentLayout layout) {
         Run run = new Run(layout.ocr());

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -27,24 +26,13 @@ public final class FormMappings {
     private static final Logger log = LoggerFactory.getLogger(FormMappings.class);
 
     private final List<FormMapping> mappings;
-    private final String source;
 
-    private FormMappings(List<FormMapping> mappings, String source) {
+    private FormMappings(List<FormMapping> mappings) {
         this.mappings = List.copyOf(mappings);
-        this.source = source;
-    }
-
-    public static FormMappings of(FormMapping... mappings) {
-        return new FormMappings(Arrays.asList(mappings), "(given)");
     }
 
     public List<FormMapping> all() {
         return mappings;
-    }
-
-    /** Where the mappings were read from. */
-    public String source() {
-        return source;
     }
 
     public static FormMappings load(String location) {
@@ -76,7 +64,7 @@ public final class FormMappings {
         if (!problems.isEmpty()) {
             throw new InvalidFormMappingsException(folder, problems);
         }
-        return new FormMappings(mappings, folder);
+        return new FormMappings(mappings);
     }
 
     private static List<Resource> find(PathMatchingResourcePatternResolver resolver, String folder) {

@@ -13,16 +13,4 @@ import java.time.Duration;
  */
 public record WorkerOptions(int workers, int heapMegabytes, Duration timeout, int documentsPerWorker,
         Duration startTimeout) {
-
-    public static WorkerOptions defaults() {
-        return new WorkerOptions(2, 512, Duration.ofSeconds(120), 100, Duration.ofSeconds(60));
-    }
-
-    public WorkerOptions withTimeout(Duration t) {
-        return new WorkerOptions(workers, heapMegabytes, t, documentsPerWorker, startTimeout);
-    }
-
-    public WorkerOptions withHeapMegabytes(int megabytes) {
-        return new WorkerOptions(workers, megabytes, timeout, documentsPerWorker, startTimeout);
-    }
 }

@@ -29,10 +29,6 @@ public final class DocumentReader {
         applyPackageLimits(limits);
     }
 
-    public ReadingLimits limits() {
-        return limits;
-    }
-
     public DocumentLayout read(String fileName, byte[] content) throws ReadFailure {
         if (content == null || content.length == 0) {
             throw new ReadFailure(FailureReason.EMPTY, "the file is empty");

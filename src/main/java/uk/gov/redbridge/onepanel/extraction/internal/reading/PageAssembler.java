@@ -199,41 +199,42 @@ final class PageAssembler {
     }
 
     private double[] derivedCell(double cx, double cy) {
+        double[] across = nearest(verticals, cx, cy, false);
+        if (across == null) {
+            return null;
+        }
+        double[] down = nearest(horizontals, cy, cx, true);
+        if (down == null) {
+            return null;
+        }
+        if (across[1] - across[0] < pt(6) || down[1] - down[0] < pt(6)) {
+            return null;
+        }
+        return new double[] {across[0], down[0], across[1], down[1]};
+    }
+
+    /**
+     * The nearest lines on either side of {@code at} that reach past {@code along} (for vertical lines: the nearest
+     * left and right of x that span y), or null when a side has none.
+     */
+    private double[] nearest(List<Segment> lines, double at, double along, boolean horizontal) {
         double tol = pt(1.5);
-        double left = Double.NEGATIVE_INFINITY;
-        double right = Double.POSITIVE_INFINITY;
-        for (Segment v : verticals) {
-            double x = (v.x0() + v.x1()) / 2;
-            if (Math.min(v.y0(), v.y1()) - tol <= cy && cy <= Math.max(v.y0(), v.y1()) + tol) {
-                if (x <= cx && x > left) {
-                    left = x;
-                } else if (x >= cx && x < right) {
-                    right = x;
+        double before = Double.NEGATIVE_INFINITY;
+        double after = Double.POSITIVE_INFINITY;
+        for (Segment s : lines) {
+            double position = horizontal ? (s.y0() + s.y1()) / 2 : (s.x0() + s.x1()) / 2;
+            double from = horizontal ? Math.min(s.x0(), s.x1()) : Math.min(s.y0(), s.y1());
+            double to = horizontal ? Math.max(s.x0(), s.x1()) : Math.max(s.y0(), s.y1());
+            if (from - tol <= along && along <= to + tol) {
+                if (position <= at && position > before) {
+                    before = position;
+                } else if (position >= at && position < after) {
+                    after = position;
                 }
             }
         }
-        if (left == Double.NEGATIVE_INFINITY || right == Double.POSITIVE_INFINITY) {
-            return null;
-        }
-        double top = Double.NEGATIVE_INFINITY;
-        double bottom = Double.POSITIVE_INFINITY;
-        for (Segment h : horizontals) {
-            double y = (h.y0() + h.y1()) / 2;
-            if (Math.min(h.x0(), h.x1()) - tol <= cx && cx <= Math.max(h.x0(), h.x1()) + tol) {
-                if (y <= cy && y > top) {
-                    top = y;
-                } else if (y >= cy && y < bottom) {
-                    bottom = y;
-                }
-            }
-        }
-        if (top == Double.NEGATIVE_INFINITY || bottom == Double.POSITIVE_INFINITY) {
-            return null;
-        }
-        if (right - left < pt(6) || bottom - top < pt(6)) {
-            return null;
-        }
-        return new double[] {left, top, right, bottom};
+        return before == Double.NEGATIVE_INFINITY || after == Double.POSITIVE_INFINITY ? null
+                : new double[] {before, after};
     }
 
     // ------------------------------------------------------------------------------------------------ lines, chunks
