@@ -41,8 +41,9 @@ final class LabelIndex {
     record Heading(MappingSection section, String role, String written, int length) {
     }
 
-    private static final Pattern NUMBERING = Pattern.compile(
-            "^\\s*(?:(?i:section|part)\\s+)?(?:\\(?(?:\\d{1,2}(?:\\.\\d{1,2})?[a-hA-H]?|[a-hA-H]|(?i:i{1,3}|iv|v|vi{1,3}))\\)?[.):]?\\s+)");
+    /** "2.", "3a)", "(b)", "iv.", "Section 5": numbering before a heading */
+    private static final Pattern NUMBERING = Pattern.compile("^\\s*(?:(?i:section|part)\\s+)?"
+            + "(?:\\(?(?:\\d{1,2}(?:\\.\\d{1,2})?[a-hA-H]?|[a-hA-H]|(?i:i{1,3}|iv|v|vi{1,3}))\\)?[.):]?\\s+)");
     private static final Pattern PARENTHETICAL = Pattern.compile("^\\s*\\(([^()]{0,60})\\)");
 
     private final List<Wording> labels = new ArrayList<>();

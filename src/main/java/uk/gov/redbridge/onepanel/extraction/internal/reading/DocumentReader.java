@@ -106,7 +106,8 @@ public final class DocumentReader {
     private static ReadFailure unknown(String fileName) {
         String claimed = claimed(fileName);
         if (!claimed.equals("file")) {
-            return new ReadFailure(FailureReason.CORRUPT, "the " + claimed + " is damaged or is not what its name says");
+            return new ReadFailure(FailureReason.CORRUPT, "the " + claimed
+                    + " is damaged or is not what its name says");
         }
         return new ReadFailure(FailureReason.NOT_A_FORM, "the file is of a kind the service does not read for forms");
     }

@@ -82,7 +82,8 @@ final class PictureReader {
                                 + MAX_PIXELS / 1_000_000 + " megapixels");
                     }
                     if (Math.min(reader.getWidth(i), reader.getHeight(i)) < MIN_SIDE) {
-                        throw new ReadFailure(FailureReason.NOT_A_FORM, "the image is too small to be a page of a form");
+                        throw new ReadFailure(FailureReason.NOT_A_FORM,
+                                "the image is too small to be a page of a form");
                     }
                     out.add(reader.read(i));
                 }

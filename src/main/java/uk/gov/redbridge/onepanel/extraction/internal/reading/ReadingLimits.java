@@ -33,6 +33,7 @@ public record ReadingLimits(long maxBytes, int maxPages, int maxZipEntries, doub
     }
 
     public ReadingLimits withOcr(Ocr other) {
-        return new ReadingLimits(maxBytes, maxPages, maxZipEntries, minInflateRatio, maxEntryBytes, maxTextChars, other);
+        return new ReadingLimits(maxBytes, maxPages, maxZipEntries, minInflateRatio, maxEntryBytes, maxTextChars,
+                other);
     }
 }
