@@ -255,7 +255,11 @@ final class LabelIndex {
         boolean separated = false;
         while (i < rest.length()) {
             char c = rest.charAt(i);
-            if (Character.isWhitespace(c) || c == '.' || c == ',' || c == ')' || c == ']' || c == '}'
+            if (c == '\t') {
+                // "First name<tab>Jane": a tab lines answers up after their labels
+                separated = true;
+                i++;
+            } else if (Character.isWhitespace(c) || c == '.' || c == ',' || c == ')' || c == ']' || c == '}'
                     || (loose && c == '|')) {
                 // OCR reads a letter i or l as a bar: not a separator there
                 i++;

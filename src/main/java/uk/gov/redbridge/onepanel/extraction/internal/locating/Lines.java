@@ -114,7 +114,7 @@ final class Lines {
     }
 
     void line(String raw, boolean styledHeading, Origin origin) {
-        String text = Vocabulary.SPACES.matcher(raw).replaceAll(" ").strip();
+        String text = Vocabulary.SPACES_BUT_TABS.matcher(raw).replaceAll(" ").strip();
         if (text.isEmpty()) {
             if (pending != null && !lines.isEmpty()) {
                 gap = true;

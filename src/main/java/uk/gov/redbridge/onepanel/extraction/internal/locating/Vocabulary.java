@@ -15,6 +15,8 @@ import uk.gov.redbridge.onepanel.extraction.internal.mapping.ValueType;
 final class Vocabulary {
 
     static final Pattern SPACES = Pattern.compile("[ \\t\\u00A0\\u2007\\u202F]+");
+    /** spaces but not tabs: a tab after a label separates it from its answer */
+    static final Pattern SPACES_BUT_TABS = Pattern.compile("[ \\u00A0\\u2007\\u202F]+");
 
     final LabelIndex index;
     private final List<String> placeholders;

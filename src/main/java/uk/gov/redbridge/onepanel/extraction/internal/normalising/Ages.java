@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
 public final class Ages {
 
     private static final Pattern YEARS = Pattern.compile(
-            "^(?:aged?\\s*:?\\s*)?(\\d{1,3})\\s*(?:years?|yrs?\\.?|y\\.?o\\.?|y/o|y)?(?:\\s*old)?(?:\\s*\\(.*\\))?\\.?$");
+            "^(?:aged?\\s*:?\\s*)?(\\d{1,3})\\s*(?:years?|yrs?\\.?|y\\.?o\\.?|y/o|y)?"
+                    // "7 years 3 months", "7 yrs and 3 mths"
+                    + "(?:[\\s,]*(?:and\\s*)?\\d{1,2}\\s*(?:months?|mths?|mos?|m))?"
+                    + "(?:\\s*old)?(?:\\s*\\(.*\\))?\\.?$");
     private static final Pattern MONTHS = Pattern.compile("^(?:aged?\\s*)?(\\d{1,3})\\s*(?:months?|mths?|mos?)(?:\\s*old)?$");
     private static final Pattern WEEKS_DAYS = Pattern.compile("^(?:aged?\\s*)?(\\d{1,3})\\s*(?:weeks?|wks?|days?)(?:\\s*old)?$");
 

@@ -50,6 +50,8 @@ public final class UkDates {
         String s = text.strip().toLowerCase(Locale.ROOT).replace('\u2013', '-').replace('\u2014', '-')
                 .replaceAll("\\s+", " ");
         s = s.replaceFirst("^(?:on|dated?|d\\.o\\.b\\.?|approx(?:imately|\\.)?|c\\.|circa)\\s*:?\\s*", "");
+        // "Fri 3/4/26": the day of the week adds nothing
+        s = s.replaceFirst("^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\\.?,?\\s+(?=\\d)", "");
         try {
             Matcher m = ISO.matcher(s);
             if (m.find()) {

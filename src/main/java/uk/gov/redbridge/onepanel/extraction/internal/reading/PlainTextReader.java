@@ -15,6 +15,8 @@ import uk.gov.redbridge.onepanel.extraction.internal.layout.TextBlock;
  */
 public final class PlainTextReader {
 
+    private static final java.util.regex.Pattern QUOTE = java.util.regex.Pattern.compile("^(?:\\s*>)+\\s?");
+
     private PlainTextReader() {
     }
 
@@ -27,7 +29,8 @@ public final class PlainTextReader {
         String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
         for (String raw : lines) {
             lineNumber++;
-            String line = raw.replace('\u00A0', ' ');
+            // quoted text of a reply or a forward ("> First name: Jane") reads as the text itself
+            String line = QUOTE.matcher(raw.replace('\u00A0', ' ')).replaceFirst("");
             if (line.contains("\t") && !line.strip().isEmpty() && line.strip().contains("\t")) {
                 if (rows.isEmpty()) {
                     firstTableLine = lineNumber;

@@ -138,6 +138,14 @@ class FieldLocatorTests {
     }
 
     @Test
+    void aTabAfterALabelSeparatesItFromTheAnswer() {
+        DocumentLayout layout = new DocumentLayout("docx", 0, false, List.of(
+                new TextBlock("First name\tDorothy", false, Origin.at("paragraph 1")),
+                new TextBlock("Address unknown", false, Origin.at("paragraph 2"))));
+        assertThat(read(layout)).containsEntry("subject.first_name", "Dorothy").doesNotContainKey("subject.address");
+    }
+
+    @Test
     void templatePromptsAndGuidanceAreNotAnswers() {
         Map<String, String> found = read("""
                 Other names used: Click or tap here to enter text.

@@ -38,6 +38,8 @@ class UkDatesTests {
         "04/09/2025 (approx.)         | 2025-09-04",
         "approx. 04/09/2025           | 2025-09-04",
         "03042026                     | 2026-04-03",
+        "Fri 3/4/26                   | 2026-04-03",
+        "03/04/2026 14:30             | 2026-04-03",
     })
     void readsBritishSpellingsDayFirst(String written, String iso) {
         assertThat(UkDates.parse(written, TODAY)).contains(LocalDate.parse(iso));

@@ -70,6 +70,13 @@ class OtherFormatsTests {
     }
 
     @Test
+    void quotedLinesOfAReplyReadAsTheirText() {
+        DocumentLayout layout = PlainTextReader.read("> First name: Dorothy\n>> Surname: Fairweather", "text");
+        assertThat(layout.blocks()).extracting(b -> ((TextBlock) b).text()).containsExactly("First name: Dorothy",
+                "Surname: Fairweather");
+    }
+
+    @Test
     void textInAnUnknownEncodingFallsBackToWindows1252() throws ReadFailure {
         byte[] latin = "Surname: Ni Bhriain\nOther names: Siobh\u00e1n".getBytes(java.nio.charset.Charset.forName(
                 "windows-1252"));
