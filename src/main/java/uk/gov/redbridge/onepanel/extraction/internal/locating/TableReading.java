@@ -19,7 +19,6 @@ final class TableReading {
         this.reading = reading;
     }
 
-
     void table(TableBlock table) {
         Map<String, Target> openAbove = new HashMap<>();
         Map<String, Target> labelAbove = new HashMap<>();
@@ -27,6 +26,7 @@ final class TableReading {
         Map<String, String> partColumns = new HashMap<>();
         // a row of labels of a repeating section over rows of answers: one person a row
         Map<String, List<LabelIndex.Hit>> itemColumns = new HashMap<>();
+        boolean labelTable = labelAnswerTable(table);
         for (TableBlock.Row row : table.rows()) {
             if (partHeadings(row, partColumns)) {
                 continue;
@@ -37,6 +37,7 @@ final class TableReading {
             Map<String, List<LabelIndex.Hit>> labelsInRow = new HashMap<>();
             boolean allLabels = true;
             Target carry = null;
+            String carryFill = null;
             boolean carryFromContinuation = false;
             Map<String, Target> opensThisRow = new HashMap<>();
             Map<String, Target> labelsThisRow = new HashMap<>();
@@ -49,6 +50,12 @@ final class TableReading {
                     carry = above;
                     carryFromContinuation = true;
                     carryRange = range;
+                    continue;
+                }
+                if (carry != null && !carryFromContinuation && wordingAsAnswer(cell, carryFill, labelTable, row)) {
+                    // an answer that happens to be a label's wording ("Manager" as a role)
+                    reading.emit(carry, List.of(cell.text().split("\n")), Placement.RIGHT, cell.origin());
+                    carry = null;
                     continue;
                 }
                 CellReading r = readCell(cell);
@@ -91,6 +98,7 @@ final class TableReading {
                 carryFromContinuation = false;
                 if (r.open != null) {
                     carry = r.open;
+                    carryFill = cell.fill();
                     carryRange = range;
                     labelsThisRow.put(range, r.open);
                 }
@@ -110,6 +118,44 @@ final class TableReading {
             labelAbove = labelsThisRow;
         }
         reading.lastAmbiguous = null;
+    }
+
+    /**
+     * Whether a cell right of a label, that reads as a label, is its answer: it is styled unlike the label (shaded
+     * labels, white answers), or the table is a two-column list of labels and answers and the cell ends its row.
+     */
+    private boolean wordingAsAnswer(TableBlock.Cell cell, String labelFill, boolean labelTable, TableBlock.Row row) {
+        String text = cell.text().strip();
+        if (text.isEmpty() || !readsAsLabel(text)) {
+            return false;
+        }
+        if (labelFill != null && !labelFill.equals(cell.fill())) {
+            return true;
+        }
+        List<TableBlock.Cell> cells = row.cells().stream().filter(c -> !c.blank()).toList();
+        return labelTable && cells.size() == 2 && cells.get(1) == cell;
+    }
+
+    /** At least three rows of a label and its answer, and most two-cell rows so. */
+    private boolean labelAnswerTable(TableBlock table) {
+        int pairs = 0;
+        int twoCells = 0;
+        for (TableBlock.Row row : table.rows()) {
+            List<TableBlock.Cell> cells = row.cells().stream().filter(c -> !c.blank() && !c.continuation()).toList();
+            if (cells.size() != 2) {
+                continue;
+            }
+            twoCells++;
+            if (readsAsLabel(cells.get(0).text()) && !readsAsLabel(cells.get(1).text())) {
+                pairs++;
+            }
+        }
+        return pairs >= 3 && pairs >= twoCells * 0.6;
+    }
+
+    /** Whether a cell's whole text is a label (without reading it: no section or person changes). */
+    private boolean readsAsLabel(String text) {
+        return !labelOnly(Vocabulary.SPACES.matcher(text.replace('\n', ' ')).replaceAll(" ").strip()).isEmpty();
     }
 
     /**

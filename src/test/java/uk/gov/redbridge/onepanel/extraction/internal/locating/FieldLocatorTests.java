@@ -125,6 +125,21 @@ class FieldLocatorTests {
     }
 
     @Test
+    void anAnswerThatIsALabelsWordingIsStillTheAnswer() {
+        // a two-column list of labels and answers: the role is "Manager"
+        TableBlock list = table(row("5. Referrer details"), row("Name", "Priya Okonjo"), row("Agency", "Redbridge"),
+                row("Role", "Manager"), row("Manager Name responsible for quality assuring the referral", "H Marsh"));
+        assertThat(read(new DocumentLayout("docx", 0, false, List.of(list)))).containsEntry("referrer.role", "Manager")
+                .containsEntry("referrer.manager", "H Marsh");
+        // shaded labels, white answers, several to a row
+        TableBlock.Row shaded = new TableBlock.Row(List.of(cell(0, "Agency", "D9E2F3"), cell(1, "Service", null),
+                cell(2, "Role", "D9E2F3"), cell(3, "Manager", null)));
+        Map<String, String> found = read(new DocumentLayout("docx", 0, false, List.of(table(row("Referrer details")),
+                new TableBlock(List.of(shaded), Origin.at("table 2")))));
+        assertThat(found).containsEntry("referrer.agency", "Service").containsEntry("referrer.role", "Manager");
+    }
+
+    @Test
     void aLabelWrappedOverLinesIsStillOneLabel() {
         Map<String, String> found = read("""
                 Status i.e., subject of a CP plan, looked after child, subject to adult at risk procedure,
@@ -178,6 +193,11 @@ class FieldLocatorTests {
             out.put(l.key(), l.value());
         }
         return out;
+    }
+
+    private static TableBlock.Cell cell(int column, String text, String fill) {
+        return new TableBlock.Cell(column, column + 1, false, fill, List.of(new TextBlock(text, false,
+                Origin.at("cell"))), Origin.at("cell " + (column + 1)));
     }
 
     private static TableBlock table(TableBlock.Row... rows) {
