@@ -1,6 +1,7 @@
 package uk.gov.redbridge.onepanel.extraction;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
@@ -52,6 +53,15 @@ public class FormExtractor implements AutoCloseable {
      */
     public ExtractionResult extractFromEmail(byte[] rfc822) {
         return engine.extractFromEmail(rfc822);
+    }
+
+    /**
+     * What an email answers: the form it carries if it carries one, else the fields that the sender's own words
+     * give ("Date of birth: 2 May 1961" in a reply to a request for missing information), quoted text ignored.
+     * Empty when it answers nothing.
+     */
+    public Optional<FilledForm> answersIn(byte[] rfc822) {
+        return engine.answersInEmail(rfc822);
     }
 
     /** Fields with a confidence below this are to be checked by the secretariat. */

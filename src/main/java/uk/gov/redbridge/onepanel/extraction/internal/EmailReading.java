@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import uk.gov.redbridge.onepanel.extraction.ExtractionFailed;
 import uk.gov.redbridge.onepanel.extraction.ExtractionResult;
 import uk.gov.redbridge.onepanel.extraction.FailureReason;
+import uk.gov.redbridge.onepanel.extraction.FilledForm;
 import uk.gov.redbridge.onepanel.extraction.FormExtracted;
+import uk.gov.redbridge.onepanel.extraction.ReplyText;
 import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
 import uk.gov.redbridge.onepanel.extraction.internal.layout.DocumentLayout;
 import uk.gov.redbridge.onepanel.extraction.internal.reading.PlainTextReader;
@@ -92,6 +95,22 @@ final class EmailReading {
         }
         return new ExtractionFailed(FailureReason.NO_FORM_FOUND, "no attachment and no text in the message holds a"
                 + " referral form (" + tried + " attachment" + (tried == 1 ? "" : "s") + " read)");
+    }
+
+    /**
+     * What an email answers: a whole form if one is attached or typed, else the fields that the words its sender
+     * wrote (quotes of earlier mail removed) give, e.g. "Date of birth: 2 May 1961" in a reply.
+     */
+    Optional<FilledForm> answers(byte[] rfc822) {
+        ExtractionResult whole = read(rfc822);
+        if (whole instanceof FormExtracted extracted) {
+            return Optional.of(extracted.form());
+        }
+        String own = ReplyText.newText(MailAnatomy.parse(rfc822));
+        if (own.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(engine.readAnswers(PlainTextReader.read(own, "text"), BODY));
     }
 
     private ExtractionEngine.Reading readBody(String body) {

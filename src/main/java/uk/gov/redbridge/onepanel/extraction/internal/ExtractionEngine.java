@@ -2,6 +2,7 @@ package uk.gov.redbridge.onepanel.extraction.internal;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import uk.gov.redbridge.onepanel.extraction.ExtractionFailed;
 import uk.gov.redbridge.onepanel.extraction.ExtractionResult;
@@ -80,6 +81,25 @@ public final class ExtractionEngine implements AutoCloseable {
             return null;
         }
         return new Reading(normaliser.normalise(best, sourceName), best.strength());
+    }
+
+    /**
+     * The fields a layout answers even when it is not a whole form (a referrer's reply giving a date of birth):
+     * the mapping that locates most, or null when none locates anything.
+     */
+    FilledForm readAnswers(DocumentLayout layout, String sourceName) {
+        LocatedForm best = null;
+        for (FieldLocator locator : locators) {
+            LocatedForm located = locator.locate(layout);
+            if (located.distinctFields() > 0 && (best == null || located.strength() > best.strength())) {
+                best = located;
+            }
+        }
+        return best == null ? null : normaliser.normalise(best, sourceName);
+    }
+
+    public Optional<FilledForm> answersInEmail(byte[] rfc822) {
+        return email.answers(rfc822);
     }
 
     static String describe(DocumentLayout layout) {
