@@ -235,15 +235,8 @@ class IntakeEndToEndTests {
         JsonNode detail = referralWithSender(api, sender);
         String ackId = detail.get("outboundMail").get(0).get("messageId").asString();
 
-        String dsn = ("From: Mail Delivery System <MAILER-DAEMON@mx.nhs-trust.example>\r\n"
-                + "To: " + ONEPANEL + "\r\nSubject: Undelivered Mail Returned to Sender\r\n"
-                + "Message-ID: <" + UUID.randomUUID() + "@mx.nhs-trust.example>\r\nMIME-Version: 1.0\r\n"
-                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"R\"\r\n\r\n"
-                + "--R\r\nContent-Type: text/plain\r\n\r\nThe mail could not be delivered.\r\n"
-                + "--R\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.nhs-trust.example\r\n\r\n"
-                + "Final-Recipient: rfc822; " + sender + "\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n"
-                + "--R\r\nContent-Type: text/rfc822-headers\r\n\r\nMessage-ID: " + ackId + "\r\n\r\n--R--\r\n");
-        deliverAndSettle(dsn.getBytes(), ONEPANEL);
+        byte[] dsn = TestMail.deliveryFailureReport(ONEPANEL, sender, ackId, "One Panel referral received");
+        deliverAndSettle(dsn, ONEPANEL);
 
         JsonNode after = get(api, "/api/referrals/" + detail.get("reference").asString());
         assertThat(after.get("outboundMail").get(0).get("state").asString()).isEqualTo("BOUNCED");

@@ -9,7 +9,6 @@ import static uk.gov.redbridge.onepanel.requests.RequestsTestSupport.SECRETARIAT
 import static uk.gov.redbridge.onepanel.requests.RequestsTestSupport.awaitMail;
 import static uk.gov.redbridge.onepanel.requests.RequestsTestSupport.mailAbout;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.HashMap;
@@ -416,36 +415,9 @@ class InformationRequestsEndToEndTests {
                 l -> !l.isEmpty() && l.stream().allMatch(r -> r.status() == RequestStatus.SENT));
         awaitAllSent(ref);
         InformationRequest housing = request(ref, "LBR-HOUSING");
-        String dsn = """
-                From: Mail Delivery System <MAILER-DAEMON@mx.redbridge.example>
-                To: RSAB@redbridge.gov.uk
-                Subject: Undelivered Mail Returned to Sender
-                Message-ID: <bounce-%s@mx.redbridge.example>
-                MIME-Version: 1.0
-                Content-Type: multipart/report; report-type=delivery-status; boundary="B"
-
-                --B
-                Content-Type: text/plain
-
-                Your message could not be delivered.
-                --B
-                Content-Type: message/delivery-status
-
-                Reporting-MTA: dns; mx.redbridge.example
-
-                Final-Recipient: rfc822; housing.safeguarding@redbridge.example
-                Action: failed
-                Status: 5.1.1
-
-                --B
-                Content-Type: text/rfc822-headers
-
-                Message-ID: %s
-                Subject: [%s/LBR-HOUSING] Screening request
-
-                --B--
-                """.formatted(ref, housing.messageId(), ref).replace("\n", "\r\n");
-        mail.deliver(dsn.getBytes(StandardCharsets.US_ASCII), RSAB);
+        byte[] dsn = TestMail.deliveryFailureReport(RSAB, "housing.safeguarding@redbridge.example",
+                housing.messageId(), "[" + ref + "/LBR-HOUSING] Screening request");
+        mail.deliver(dsn, RSAB);
         accounts.pollNow();
 
         await().atMost(PATIENCE).until(() -> request(ref, "LBR-HOUSING").deliveryProblem() != null);

@@ -202,6 +202,26 @@ public final class TestMail {
         return sb.toString();
     }
 
+    /**
+     * An RFC 3464 delivery failure report, as a mail server sends back: the failed recipient, status 5.1.1, and the
+     * returned message's headers (its Message-ID and subject).
+     */
+    public static byte[] deliveryFailureReport(String to, String failedRecipient, String originalMessageId,
+            String originalSubject) {
+        String report = ("From: Mail Delivery System <MAILER-DAEMON@mx.delivery.example>\n"
+                + "To: " + to + "\n"
+                + "Subject: Undelivered Mail Returned to Sender\n"
+                + "Message-ID: <bounce-" + UUID.randomUUID() + "@mx.delivery.example>\n"
+                + "MIME-Version: 1.0\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\n\n"
+                + "--B\nContent-Type: text/plain\n\nYour message could not be delivered.\n"
+                + "--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.delivery.example\n\n"
+                + "Final-Recipient: rfc822; " + failedRecipient + "\nAction: failed\nStatus: 5.1.1\n\n"
+                + "--B\nContent-Type: text/rfc822-headers\n\nMessage-ID: " + originalMessageId + "\n"
+                + "Subject: " + originalSubject + "\n\n--B--\n").replace("\n", "\r\n");
+        return report.getBytes(StandardCharsets.US_ASCII);
+    }
+
     public static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
