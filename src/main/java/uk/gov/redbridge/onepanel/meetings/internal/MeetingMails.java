@@ -76,7 +76,7 @@ class MeetingMails {
         model.put("notConverted", pack.notConverted().size());
         List<OutgoingAttachment> attachments = pack.fitsInEmail()
                 ? List.of(new OutgoingAttachment(pack.fileName(), "application/pdf", pdf)) : List.of();
-        correspondence.queue(new OutgoingMail(PACK, model, settings.mailbox(), memberAddresses(), List.of(), null,
+        correspondence.queue(new OutgoingMail(PACK, present(model), settings.mailbox(), memberAddresses(), List.of(), null,
                 null, List.of(), attachments, null, "meeting-pack:" + meeting.id() + ":" + pack.issue()));
     }
 
@@ -84,7 +84,7 @@ class MeetingMails {
         Map<String, Object> model = meetingModel(meeting);
         model.put("reason", reason);
         model.put("nextDate", next == null ? null : DATE.format(next.date()));
-        correspondence.queue(OutgoingMail.of(CANCELLED, model, settings.mailbox(), memberAddresses(), null,
+        correspondence.queue(OutgoingMail.of(CANCELLED, present(model), settings.mailbox(), memberAddresses(), null,
                 "meeting-cancelled:" + meeting.id()));
     }
 
@@ -95,7 +95,7 @@ class MeetingMails {
         String referrer = referral.referrer().senderAddress() != null ? referral.referrer().senderAddress()
                 : referral.referrer().email();
         if (referrer != null && !referrer.isBlank()) {
-            correspondence.queue(OutgoingMail.of(OUTCOME_REFERRER, model, referral.mailbox(), List.of(referrer), ref,
+            correspondence.queue(OutgoingMail.of(OUTCOME_REFERRER, present(model), referral.mailbox(), List.of(referrer), ref,
                     "outcome:" + decision.id() + ":referrer"));
         }
         for (String holder : dutyHolders(decision, referral)) {
@@ -107,11 +107,11 @@ class MeetingMails {
             m.put("dutyHolder", holder);
             m.put("dutyHolderName", d.name() == null ? holder : d.name());
             m.put("informHomeOffice", "CSP".equals(holder));
-            correspondence.queue(OutgoingMail.of(OUTCOME_DUTY_HOLDER, m, settings.mailbox(), List.of(d.address()),
+            correspondence.queue(OutgoingMail.of(OUTCOME_DUTY_HOLDER, present(m), settings.mailbox(), List.of(d.address()),
                     ref, "outcome:" + decision.id() + ":" + holder));
         }
         if (!settings.statutoryPartners().isEmpty()) {
-            correspondence.queue(OutgoingMail.of(RATIFICATION, model, settings.mailbox(),
+            correspondence.queue(OutgoingMail.of(RATIFICATION, present(model), settings.mailbox(),
                     settings.statutoryPartners(), ref, "outcome:" + decision.id() + ":ratification"));
         }
     }
@@ -120,7 +120,7 @@ class MeetingMails {
         if (settings.statutoryPartners().isEmpty()) {
             return;
         }
-        correspondence.queue(OutgoingMail.of(DISSENT, decisionModel(decision, referral), settings.mailbox(),
+        correspondence.queue(OutgoingMail.of(DISSENT, present(decisionModel(decision, referral)), settings.mailbox(),
                 settings.statutoryPartners(), referral.reference().toString(), "dissent:" + decision.id()));
     }
 
@@ -130,7 +130,7 @@ class MeetingMails {
         if (referrer == null || referrer.isBlank()) {
             return;
         }
-        correspondence.queue(OutgoingMail.of(BOARD_DECISION, decisionModel(decision, referral), referral.mailbox(),
+        correspondence.queue(OutgoingMail.of(BOARD_DECISION, present(decisionModel(decision, referral)), referral.mailbox(),
                 List.of(referrer), referral.reference().toString(), "board-decision:" + decision.id()));
     }
 
@@ -147,11 +147,18 @@ class MeetingMails {
             model.put("options", java.util.Arrays.stream(Recommendation.values()).map(r -> r.name() + ": "
                     + r.label()).toList());
             String replyTo = MemberReplyHandler.replyAddress(mailboxAddress, requestId);
-            correspondence.queue(new OutgoingMail(FURTHER_INFORMATION, model, settings.mailbox(),
+            correspondence.queue(new OutgoingMail(FURTHER_INFORMATION, present(model), settings.mailbox(),
                     List.of(member.email()), List.of(), replyTo, null, List.of(), List.of(),
                     referral == null ? null : referral.reference().toString(),
                     MemberReplyHandler.CORRELATION + requestId));
         }
+    }
+
+    /** The outbox keeps an immutable copy of the model, which takes no null values: a missing value is null anyway. */
+    private static Map<String, Object> present(Map<String, Object> model) {
+        Map<String, Object> out = new HashMap<>(model);
+        out.values().removeIf(java.util.Objects::isNull);
+        return out;
     }
 
     private List<String> dutyHolders(Decision decision, Referral referral) {
