@@ -175,8 +175,9 @@ public class MeetingBook {
     }
 
     /**
-     * Puts every referral ready for the panel, and not on a live agenda, on the next meeting whose papers have not
-     * gone yet (or the next meeting at all). @return how many were placed
+     * Puts every referral ready for the panel that has never been on the agenda of a meeting (cancelled meetings
+     * aside) on the next meeting whose papers have not gone yet, or else the next meeting. A referral a person took
+     * off an agenda is left for the secretariat to place. @return how many were placed
      */
     int placeReadyReferrals() {
         List<Meeting> upcoming = upcoming();
@@ -187,7 +188,7 @@ public class MeetingBook {
                 .orElse(upcoming.get(0));
         int placed = 0;
         for (Referral r : referrals.withStatus(ReferralStatus.READY_FOR_PANEL)) {
-            if (repository.itemsFor(r.reference()).isEmpty()) {
+            if (!repository.everPlaced(r.reference())) {
                 insert(target, r, SYSTEM);
                 placed++;
             }

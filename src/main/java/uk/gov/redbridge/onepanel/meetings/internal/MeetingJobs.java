@@ -46,6 +46,7 @@ class MeetingJobs {
     @ApplicationModuleListener
     void on(ReferralStatusChanged e) {
         if (e.to() == ReferralStatus.READY_FOR_PANEL) {
+            book.scheduleAhead();
             book.placeReadyReferrals();
         }
     }

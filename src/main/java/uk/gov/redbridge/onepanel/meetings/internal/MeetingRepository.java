@@ -138,6 +138,14 @@ class MeetingRepository {
                 ORDER BY i.added_at""").param("ref", reference.toString()).query(MeetingRepository::item).list();
     }
 
+    /** Whether the referral was ever on the agenda of a meeting not cancelled, even if a person took it off. */
+    boolean everPlaced(ReferralReference reference) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id
+                WHERE i.referral_reference = :ref AND m.cancelled_at IS NULL""")
+                .param("ref", reference.toString()).query(Integer.class).single() > 0;
+    }
+
     boolean removeItem(AgendaItemId id, Instant now, String actor) {
         return jdbc.sql("UPDATE agenda_item SET removed_at = :now, removed_by = :actor WHERE id = :id "
                 + "AND removed_at IS NULL AND state = 'OPEN'")

@@ -43,7 +43,7 @@ final class Manifests {
         for (Map.Entry<String, String> e : newReturns.entrySet()) {
             String was = oldReturns.get(e.getKey());
             String[] key = e.getKey().split("\t");
-            if (was == null && !hasItem(now, key[0]) || was != null && was.equals(e.getValue())) {
+            if (was == null && !hasItem(old, key[0]) || was != null && was.equals(e.getValue())) {
                 continue;
             }
             out.add(key[0] + ": " + (was == null ? "request to " + key[1] + " added (" + words(e.getValue()) + ")"
