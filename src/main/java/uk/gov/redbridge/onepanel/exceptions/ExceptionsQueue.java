@@ -47,10 +47,24 @@ public class ExceptionsQueue {
         return store.forMessage(messageId);
     }
 
+    /** Every item, open or resolved, that belongs to a referral, oldest first. */
+    public List<ExceptionItem> forReferral(String referralReference) {
+        return store.forReferral(referralReference);
+    }
+
     /** Records who resolved an item, how and when; false if it was already resolved. */
     @Transactional
     public boolean resolve(ExceptionId id, String resolution, String actor, String note) {
-        boolean done = store.resolve(id, clock.instant(), actor, resolution, note);
+        return resolve(id, resolution, actor, note, null);
+    }
+
+    /**
+     * As {@link #resolve(ExceptionId, String, String, String)}, for a resolution that ties the item to a referral
+     * (one created from it, or the one its message was attached to): the item then belongs to that referral's case.
+     */
+    @Transactional
+    public boolean resolve(ExceptionId id, String resolution, String actor, String note, String referralReference) {
+        boolean done = store.resolve(id, clock.instant(), actor, resolution, note, referralReference);
         if (done) {
             events.publishEvent(new ExceptionResolved(id, resolution, actor));
         }

@@ -1,6 +1,8 @@
 package uk.gov.redbridge.onepanel.referrals;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,10 +15,14 @@ import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessages;
+import uk.gov.redbridge.onepanel.referrals.internal.FieldReview;
+import uk.gov.redbridge.onepanel.referrals.internal.IntakeService;
+import uk.gov.redbridge.onepanel.referrals.internal.ReferralFinder;
 import uk.gov.redbridge.onepanel.referrals.internal.ReferralQueries;
 import uk.gov.redbridge.onepanel.referrals.internal.ReferralWriter;
 import uk.gov.redbridge.onepanel.shared.Pathway;
 import uk.gov.redbridge.onepanel.shared.ReferralReference;
+import uk.gov.redbridge.onepanel.triage.Triage;
 
 /** The referral log: what the rest of the service reads and asks of it. */
 @Service
@@ -25,11 +31,20 @@ public class ReferralLog {
     private final ReferralQueries queries;
     private final ReferralWriter writer;
     private final InboundMessages messages;
+    private final ReferralFinder finder;
+    private final FieldReview review;
+    private final IntakeService intake;
+    private final Triage triage;
 
-    ReferralLog(ReferralQueries queries, ReferralWriter writer, InboundMessages messages) {
+    ReferralLog(ReferralQueries queries, ReferralWriter writer, InboundMessages messages, ReferralFinder finder,
+            FieldReview review, IntakeService intake, Triage triage) {
         this.queries = queries;
         this.writer = writer;
         this.messages = messages;
+        this.finder = finder;
+        this.review = review;
+        this.intake = intake;
+        this.triage = triage;
     }
 
     public Optional<Referral> find(ReferralReference reference) {
@@ -151,4 +166,64 @@ public class ReferralLog {
         return writer.changeStatus(referral.id(), to, actor, why);
     }
 
+    /** The log filtered; newest first. */
+    public List<Referral> search(ReferralSearch search) {
+        return finder.find(search);
+    }
+
+    /** The mailboxes referrals have come from. */
+    public List<String> mailboxes() {
+        return finder.mailboxes();
+    }
+
+    public long countReceivedSince(Instant since) {
+        return queries.countReceivedSince(since);
+    }
+
+    /** Open referrals with fields the secretariat has not checked yet. */
+    public long countNeedingReview() {
+        return queries.countNeedingReview();
+    }
+
+    /** Fields read with less confidence than this are doubtful: shown for checking on the review page. */
+    public double reviewThreshold() {
+        return review.threshold();
+    }
+
+    /** The secretariat's corrections and confirmations of the referral's fields, oldest first. */
+    public List<FieldCorrection> corrections(ReferralId id) {
+        return queries.corrections(id);
+    }
+
+    /**
+     * Records the secretariat's review of the fields: changed values are corrections (the machine's value kept
+     * beside them), doubtful values left as they are are confirmed.
+     *
+     * @param values checked and normalised values by canonical key; a blank value clears the field
+     * @return how many fields changed
+     */
+    @Transactional
+    public int reviewFields(ReferralReference reference, Map<String, String> values, String actor) {
+        Referral referral = find(reference).orElseThrow(() -> new IllegalArgumentException("no referral " + reference));
+        return review.confirm(referral, values, actor);
+    }
+
+    /** Moves the referral to another pathway; false if it is on that pathway already. */
+    @Transactional
+    public boolean changePathway(ReferralReference reference, Pathway to, String actor, String why) {
+        Referral referral = find(reference).orElseThrow(() -> new IllegalArgumentException("no referral " + reference));
+        return writer.changePathway(referral.id(), to, actor, why);
+    }
+
+    /**
+     * Reads a message that gave no referral again (after a fix to {@code form-mappings/}): a referral, with its
+     * acknowledgement unless the message was automatic, or the reason there is still none.
+     *
+     * @throws IllegalArgumentException if there is no such message
+     * @throws IllegalStateException    if the message's content was never kept (set aside as too large)
+     */
+    public IntakeRetried retryIntake(InboundMessageId messageId, String actor) {
+        boolean acknowledge = triage.decisionFor(messageId).map(d -> !d.automatic()).orElse(true);
+        return intake.retry(messageId, acknowledge, actor);
+    }
 }

@@ -5,5 +5,5 @@
  * are routed through {@link uk.gov.redbridge.onepanel.referrals.ReplyHandler}s.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "mailbox", "triage", "extraction",
-        "correspondence", "storage"})
+        "correspondence", "storage", "agencies"})
 package uk.gov.redbridge.onepanel.referrals;

@@ -29,6 +29,11 @@ public class InformationRequests {
         return operations.forReferral(reference);
     }
 
+    /** Every request sent and not answered yet, on any referral (for the dashboard's returns due and overdue). */
+    public List<InformationRequest> awaitingAnswer() {
+        return operations.awaitingAnswer();
+    }
+
     public Optional<InformationRequest> find(RequestId id) {
         return operations.find(id);
     }
@@ -110,6 +115,18 @@ public class InformationRequests {
     public boolean attachReply(ReferralReference reference, String agencyCode, InboundMessageId messageId,
             String actor) {
         return operations.attachReply(reference, agencyCode, messageId, actor);
+    }
+
+    /**
+     * Records that the agency said (other than by a reply the service holds) that the person is not known to its
+     * service.
+     *
+     * @return false if the request was answered or cancelled already
+     * @throws IllegalArgumentException if the referral has no request for the agency
+     */
+    @Transactional
+    public boolean recordNotKnown(ReferralReference reference, String agencyCode, String actor) {
+        return operations.recordNotKnown(reference, agencyCode, actor);
     }
 
     /**

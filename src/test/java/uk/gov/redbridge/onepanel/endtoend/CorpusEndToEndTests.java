@@ -74,7 +74,9 @@ class CorpusEndToEndTests {
         JsonNode truth = JsonMapper.builder().build().readTree(Files.readString(
                 Path.of(eml.toString().replaceAll("\\.eml$", ".truth.json"))));
         MailAnatomy.ParsedMail parsed = MailAnatomy.parse(raw);
-        String sender = MailAnatomy.addresses(parsed.header("From")).get(0);
+        // Outlook's unquoted "Surname, First <address>" parses as two entries: the address is the one with an @
+        String sender = MailAnatomy.addresses(parsed.header("From")).stream().filter(a -> a.contains("@"))
+                .findFirst().orElseThrow();
         int before = mail.inbox(sender).size();
 
         mail.deliver(raw, ONEPANEL);

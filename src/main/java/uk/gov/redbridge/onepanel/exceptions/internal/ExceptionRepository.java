@@ -72,13 +72,19 @@ public class ExceptionRepository {
         return out;
     }
 
-    boolean resolve(ExceptionId id, Instant at, String by, String resolution, String note) {
+    boolean resolve(ExceptionId id, Instant at, String by, String resolution, String note, String reference) {
         return jdbc.sql("""
                 UPDATE exception_item SET status = 'RESOLVED', resolved_at = :at, resolved_by = :by,
-                    resolution = :resolution, resolution_note = :note
+                    resolution = :resolution, resolution_note = :note,
+                    referral_reference = COALESCE(referral_reference, :reference)
                 WHERE id = :id AND status = 'OPEN'""")
                 .param("at", at.atOffset(ZoneOffset.UTC)).param("by", by).param("resolution", resolution)
-                .param("note", note).param("id", id.value()).update() == 1;
+                .param("note", note).param("reference", reference).param("id", id.value()).update() == 1;
+    }
+
+    List<ExceptionItem> forReferral(String reference) {
+        return jdbc.sql("SELECT * FROM exception_item WHERE referral_reference = :ref ORDER BY created_at, id")
+                .param("ref", reference).query(ExceptionRepository::map).list();
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

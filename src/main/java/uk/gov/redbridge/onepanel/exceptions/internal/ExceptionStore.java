@@ -39,7 +39,12 @@ public class ExceptionStore {
         return repository.forMessage(messageId);
     }
 
-    public boolean resolve(ExceptionId id, Instant at, String actor, String resolution, String note) {
-        return repository.resolve(id, at, actor, resolution, note);
+    public boolean resolve(ExceptionId id, Instant at, String actor, String resolution, String note,
+            String referralReference) {
+        return repository.resolve(id, at, actor, resolution, note, referralReference);
+    }
+
+    public List<ExceptionItem> forReferral(String referralReference) {
+        return repository.forReferral(referralReference);
     }
 }

@@ -51,7 +51,7 @@ class ExceptionApiController {
         return new Queue(counts, items.stream().map(Item::of).toList());
     }
 
-    @GetMapping("/api/exceptions/{id}")
+    @GetMapping(path = "/api/exceptions/{id}", name = "api.exception-read")
     Item detail(@PathVariable String id) {
         try {
             return queue.find(ExceptionId.of(id)).map(Item::of)

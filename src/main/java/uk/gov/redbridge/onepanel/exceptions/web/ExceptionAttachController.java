@@ -37,7 +37,7 @@ class ExceptionAttachController {
     record AttachForm(String reference, String agency) {
     }
 
-    @PostMapping("/api/exceptions/{id}/attach")
+    @PostMapping(path = "/api/exceptions/{id}/attach", name = "api.exception-attached")
     ExceptionApiController.Item attach(@PathVariable String id, @RequestBody AttachForm form, Principal principal) {
         ExceptionItem item = find(id);
         if (item.messageId() == null) {

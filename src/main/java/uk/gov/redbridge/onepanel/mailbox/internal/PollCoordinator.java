@@ -39,13 +39,17 @@ public class PollCoordinator implements SmartLifecycle {
         this.locks = locks;
         this.settings = settings;
         for (MailboxSettings.Account account : settings.accounts()) {
-            workers.put(account.name(), Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "mailbox-" + account.name());
-                t.setDaemon(true);
-                return t;
-            }));
+            workers.put(account.name(), newWorker(account.name()));
             queued.put(account.name(), new AtomicBoolean());
         }
+    }
+
+    private static ExecutorService newWorker(String mailbox) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "mailbox-" + mailbox);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Scheduled(fixedDelayString = "${onepanel.mailbox.poll-interval:PT60S}")
@@ -109,8 +113,10 @@ public class PollCoordinator implements SmartLifecycle {
         }
     }
 
+    /** Also after a stop: a stopped context can be started again (Spring's test context cache pauses contexts). */
     @Override
-    public void start() {
+    public synchronized void start() {
+        workers.replaceAll((mailbox, worker) -> worker.isShutdown() ? newWorker(mailbox) : worker);
         running = true;
     }
 
@@ -119,7 +125,7 @@ public class PollCoordinator implements SmartLifecycle {
      * check under way may finish. A check cut short is harmless, as every step can be repeated.
      */
     @Override
-    public void stop() {
+    public synchronized void stop() {
         running = false;
         workers.values().forEach(ExecutorService::shutdown);
         try {

@@ -27,6 +27,7 @@ import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessages;
+import uk.gov.redbridge.onepanel.referrals.IntakeRetried;
 import uk.gov.redbridge.onepanel.referrals.Referral;
 import uk.gov.redbridge.onepanel.referrals.ReferralId;
 import uk.gov.redbridge.onepanel.referrals.ReferralNotCreated;
@@ -38,7 +39,7 @@ import uk.gov.redbridge.onepanel.triage.ReferralMessageReceived;
  * read and the referral logged with its acknowledgement, or the reason no form could be read is raised.
  */
 @Service
-class IntakeService {
+public class IntakeService {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
 
@@ -76,9 +77,60 @@ class IntakeService {
      */
     @Transactional(propagation = Propagation.REQUIRED)
     public Optional<ReferralId> process(InboundMessageId messageId, boolean acknowledge, String actor) {
+        return intake(messageId, acknowledge, actor).referral();
+    }
+
+    /**
+     * Runs intake again for a message that gave no referral (after a fix to {@code form-mappings/}, say): what intake
+     * decided for it, and for the other stored copies of the same email that gave none, is forgotten; the form is
+     * read again; the copies are then settled as copies. A message that already belongs to a referral is left as
+     * it is. An exception raised the first time is not raised twice (the queue keys it by message).
+     */
+    @Transactional
+    public IntakeRetried retry(InboundMessageId messageId, boolean acknowledge, String actor) {
+        Optional<ReferralId> already = repository.referralOfMessage(messageId);
+        if (already.isPresent()) {
+            return new IntakeRetried(referenceOf(already.get()), null, null);
+        }
+        InboundMessage message = messages.find(messageId)
+                .orElseThrow(() -> new IllegalArgumentException("no stored message " + messageId));
+        if (message.quarantined()) {
+            throw new IllegalStateException("the message was set aside before its content was kept: nothing to read");
+        }
+        List<InboundMessageId> copies = messages.otherCopiesOf(messageId).stream().map(InboundMessage::id)
+                .filter(id -> repository.intakeOutcome(id).map(o -> o.referralId() == null).orElse(true))
+                .toList();
+        List<InboundMessageId> forget = new java.util.ArrayList<>(copies);
+        forget.add(messageId);
+        repository.forgetIntakeOutcomes(forget);
+        Outcome outcome = intake(messageId, acknowledge, actor);
+        for (InboundMessageId copy : copies) {
+            intake(copy, false, actor);
+        }
+        if (outcome.referral().isPresent()) {
+            return new IntakeRetried(referenceOf(outcome.referral().get()), null, null);
+        }
+        return new IntakeRetried(null, outcome.failure() == null ? "duplicate" : outcome.failure().reason().code(),
+                outcome.failure() == null ? "a copy of this email already failed intake"
+                        : outcome.failure().explanation());
+    }
+
+    private uk.gov.redbridge.onepanel.shared.ReferralReference referenceOf(ReferralId id) {
+        return repository.findById(id).orElseThrow().reference();
+    }
+
+    /** What intake did: the referral made or found, or why there is none (null for a copy of a failed email). */
+    private record Outcome(Optional<ReferralId> referral, ExtractionFailed failure) {
+
+        static Outcome of(Optional<ReferralId> referral) {
+            return new Outcome(referral, null);
+        }
+    }
+
+    private Outcome intake(InboundMessageId messageId, boolean acknowledge, String actor) {
         Optional<ReferralRepository.IntakeOutcome> done = repository.intakeOutcome(messageId);
         if (done.isPresent()) {
-            return Optional.ofNullable(done.get().referralId());
+            return Outcome.of(Optional.ofNullable(done.get().referralId()));
         }
         InboundMessage message = messages.find(messageId)
                 .orElseThrow(() -> new IllegalStateException("no stored message " + messageId));
@@ -91,14 +143,14 @@ class IntakeService {
                     actor);
             repository.recordIntakeOutcome(new ReferralRepository.IntakeOutcome(messageId, message.contentKey(),
                     "DUPLICATE", existing.get(), null), now);
-            return existing;
+            return Outcome.of(existing);
         }
         List<ReferralRepository.IntakeOutcome> earlier = repository.intakeOutcomesForContent(message.contentKey());
         if (!earlier.isEmpty()) {
             // a copy of an email that already failed intake: one exception for the email is enough
             repository.recordIntakeOutcome(new ReferralRepository.IntakeOutcome(messageId, message.contentKey(),
                     "DUPLICATE", null, earlier.get(0).reason()), now);
-            return Optional.empty();
+            return Outcome.of(Optional.empty());
         }
         byte[] raw = messages.rawBytes(messageId);
         ParsedMail mail = MailAnatomy.parse(raw);
@@ -107,7 +159,7 @@ class IntakeService {
             Optional<Referral> created = createUnlessACopyWon(message, mail, extracted, actor);
             if (created.isEmpty()) {
                 // the same email in another mailbox was logged by a parallel intake a moment ago: link to it
-                return process(messageId, acknowledge, actor);
+                return intake(messageId, acknowledge, actor);
             }
             Referral referral = created.get();
             repository.recordIntakeOutcome(new ReferralRepository.IntakeOutcome(messageId, message.contentKey(),
@@ -116,7 +168,7 @@ class IntakeService {
                 acknowledge(referral, message);
             }
             log.info("Message {} logged as referral {}", messageId, referral.reference());
-            return Optional.of(referral.id());
+            return Outcome.of(Optional.of(referral.id()));
         }
         ExtractionFailed failed = (ExtractionFailed) result;
         repository.recordIntakeOutcome(new ReferralRepository.IntakeOutcome(messageId, message.contentKey(),
@@ -124,7 +176,7 @@ class IntakeService {
         events.publishEvent(new ReferralNotCreated(messageId, message.mailbox(), failed.reason().code(),
                 failed.explanation()));
         log.info("Message {} gave no referral: {}", messageId, failed.reason().code());
-        return Optional.empty();
+        return new Outcome(Optional.empty(), failed);
     }
 
     /**

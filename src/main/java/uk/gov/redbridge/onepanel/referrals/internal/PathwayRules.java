@@ -71,7 +71,8 @@ class PathwayRules {
         }
     }
 
-    private static boolean containsWord(String text, String word) {
+    /** Whether a word (or phrase) stands in a text on its own, not inside a longer word. */
+    static boolean containsWord(String text, String word) {
         int from = 0;
         while (true) {
             int i = text.indexOf(word, from);

@@ -64,4 +64,16 @@ public class ReferralQueries {
     public Optional<ReferralId> referralOfMessage(InboundMessageId messageId) {
         return repository.referralOfMessage(messageId);
     }
+
+    public long countReceivedSince(java.time.Instant since) {
+        return repository.countReceivedSince(since);
+    }
+
+    public long countNeedingReview() {
+        return repository.countNeedingReview();
+    }
+
+    public List<uk.gov.redbridge.onepanel.referrals.FieldCorrection> corrections(ReferralId id) {
+        return repository.corrections(id);
+    }
 }

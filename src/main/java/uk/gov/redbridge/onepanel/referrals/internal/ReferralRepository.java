@@ -7,7 +7,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,10 +18,12 @@ import org.springframework.stereotype.Repository;
 
 import uk.gov.redbridge.onepanel.extraction.FilledForm;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
+import uk.gov.redbridge.onepanel.referrals.FieldCorrection;
 import uk.gov.redbridge.onepanel.referrals.LinkedMessage;
 import uk.gov.redbridge.onepanel.referrals.Referral;
 import uk.gov.redbridge.onepanel.referrals.ReferralDocument;
 import uk.gov.redbridge.onepanel.referrals.ReferralId;
+import uk.gov.redbridge.onepanel.referrals.ReferralSearch;
 import uk.gov.redbridge.onepanel.referrals.ReferralStatus;
 import uk.gov.redbridge.onepanel.referrals.ReferrerSummary;
 import uk.gov.redbridge.onepanel.referrals.SubjectSummary;
@@ -104,6 +108,88 @@ public class ReferralRepository {
     List<Referral> withStatus(ReferralStatus status) {
         return jdbc.sql("SELECT * FROM referral WHERE status = :status ORDER BY received_at, reference")
                 .param("status", status.name()).query(ReferralRepository::map).list();
+    }
+
+    /**
+     * The log filtered by everything but the agency (which needs the directory), newest first. A text that holds
+     * a digit is matched against references too; any text against the subject's names.
+     */
+    List<Referral> search(ReferralSearch search, Instant receivedFrom, Instant receivedBefore) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM referral WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (search.status() != null) {
+            sql.append(" AND status = :status");
+            params.put("status", search.status().name());
+        }
+        if (search.pathway() != null) {
+            sql.append(" AND pathway = :pathway");
+            params.put("pathway", search.pathway().name());
+        }
+        if (search.mailbox() != null && !search.mailbox().isBlank()) {
+            sql.append(" AND mailbox = :mailbox");
+            params.put("mailbox", search.mailbox());
+        }
+        if (receivedFrom != null) {
+            sql.append(" AND received_at >= :from");
+            params.put("from", utc(receivedFrom));
+        }
+        if (receivedBefore != null) {
+            sql.append(" AND received_at < :before");
+            params.put("before", utc(receivedBefore));
+        }
+        if (search.text() != null && !search.text().isBlank()) {
+            String text = "%" + search.text().trim().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ") + "%";
+            sql.append(" AND (LOWER(COALESCE(subject_first_name, '') || ' ' || COALESCE(subject_last_name, '')) "
+                    + "LIKE :text OR LOWER(COALESCE(subject_last_name, '')) LIKE :text");
+            if (search.text().matches(".*\\d.*")) {
+                sql.append(" OR LOWER(reference) LIKE :text");
+            }
+            sql.append(")");
+            params.put("text", text);
+        }
+        sql.append(" ORDER BY received_at DESC, reference DESC");
+        return jdbc.sql(sql.toString()).params(params).query(ReferralRepository::map).list();
+    }
+
+    long countReceivedSince(Instant since) {
+        return jdbc.sql("SELECT COUNT(*) FROM referral WHERE received_at >= :since").param("since", utc(since))
+                .query(Long.class).single();
+    }
+
+    long countNeedingReview() {
+        return jdbc.sql("SELECT COUNT(*) FROM referral WHERE review_needed = TRUE AND status <> 'CLOSED'")
+                .query(Long.class).single();
+    }
+
+    /** Every mailbox a referral was logged from, for the log's filter. */
+    List<String> mailboxes() {
+        return jdbc.sql("SELECT DISTINCT mailbox FROM referral ORDER BY mailbox").query(String.class).list();
+    }
+
+    void addCorrection(ReferralId id, FieldCorrection c, String machineProblems) {
+        jdbc.sql("""
+                INSERT INTO referral_correction (id, referral_id, field_key, mapping_id, machine_value,
+                    machine_confidence, machine_problems, previous_value, corrected_value, changed, corrected_by,
+                    corrected_at)
+                VALUES (:id, :r, :key, :mapping, :machine, :confidence, :problems, :previous, :corrected, :changed,
+                    :by, :at)""")
+                .param("id", UUID.randomUUID()).param("r", id.value()).param("key", c.key())
+                .param("mapping", c.mappingId()).param("machine", c.machineValue())
+                .param("confidence", c.machineConfidence()).param("problems", machineProblems)
+                .param("previous", c.previousValue()).param("corrected", c.correctedValue())
+                .param("changed", c.changed()).param("by", c.correctedBy()).param("at", utc(c.correctedAt()))
+                .update();
+    }
+
+    List<FieldCorrection> corrections(ReferralId id) {
+        return jdbc.sql("SELECT * FROM referral_correction WHERE referral_id = :r ORDER BY corrected_at, field_key, id")
+                .param("r", id.value())
+                .query((rs, n) -> new FieldCorrection(rs.getString("field_key"), rs.getString("mapping_id"),
+                        rs.getString("machine_value"),
+                        rs.getObject("machine_confidence") == null ? null : rs.getDouble("machine_confidence"),
+                        rs.getString("previous_value"), rs.getString("corrected_value"), rs.getBoolean("changed"),
+                        rs.getString("corrected_by"), instant(rs, "corrected_at")))
+                .list();
     }
 
     Optional<ReferralId> referralOfMessage(InboundMessageId messageId) {
@@ -235,6 +321,13 @@ public class ReferralRepository {
                 .param("m", o.messageId().value()).param("k", o.contentKey()).param("o", o.outcome())
                 .param("r", o.referralId() == null ? null : o.referralId().value()).param("reason", o.reason())
                 .param("at", utc(at)).update();
+    }
+
+    /** Forgets what intake decided for these messages, so that intake runs again for them (a retry). */
+    void forgetIntakeOutcomes(List<InboundMessageId> messageIds) {
+        for (InboundMessageId m : messageIds) {
+            jdbc.sql("DELETE FROM intake_outcome WHERE message_id = :m").param("m", m.value()).update();
+        }
     }
 
     void replaceIntakeOutcome(IntakeOutcome o, Instant at) {

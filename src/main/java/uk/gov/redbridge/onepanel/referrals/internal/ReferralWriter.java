@@ -23,6 +23,7 @@ import uk.gov.redbridge.onepanel.referrals.Referral;
 import uk.gov.redbridge.onepanel.referrals.ReferralDocument;
 import uk.gov.redbridge.onepanel.referrals.ReferralId;
 import uk.gov.redbridge.onepanel.referrals.ReferralLogged;
+import uk.gov.redbridge.onepanel.referrals.ReferralPathwayChanged;
 import uk.gov.redbridge.onepanel.referrals.ReferralStatus;
 import uk.gov.redbridge.onepanel.referrals.ReferralStatusChanged;
 import uk.gov.redbridge.onepanel.referrals.ReferrerSummary;
@@ -144,7 +145,23 @@ public class ReferralWriter {
         }
         repository.addEvent(id, clock.instant(), "STATUS", from.label() + " → " + to.label()
                 + (why == null ? "" : ": " + why), actor);
-        events.publishEvent(new ReferralStatusChanged(id, current.get().reference(), from, to));
+        events.publishEvent(new ReferralStatusChanged(id, current.get().reference(), from, to, actor));
+        return true;
+    }
+
+    /** Moves a referral to another pathway; false if it is on that pathway already. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean changePathway(ReferralId id, Pathway to, String actor, String why) {
+        Optional<Referral> current = repository.findById(id);
+        if (current.isEmpty() || current.get().pathway() == to) {
+            return false;
+        }
+        Pathway from = current.get().pathway();
+        String reason = "changed by " + actor + (why == null || why.isBlank() ? "" : ": " + why.trim());
+        repository.updatePathway(id, to, reason, clock.instant());
+        repository.addEvent(id, clock.instant(), "PATHWAY", from.label() + " → " + to.label() + " (" + reason + ")",
+                actor);
+        events.publishEvent(new ReferralPathwayChanged(id, current.get().reference(), from, to, actor));
         return true;
     }
 
@@ -162,17 +179,25 @@ public class ReferralWriter {
                 form.value("subject.last_name").orElse(null), form.value("subject.date_of_birth").orElse(null), age);
     }
 
-    /** Where a reply to the sender goes: Reply-To if the message has one, else From. */
+    /**
+     * Where a reply to the sender goes: Reply-To if the message has one, else From. Only a whole address counts:
+     * Outlook writes {@code From: Yilmaz, Connor <c.yilmaz@nhs.net>} without quotes, which a lenient parser reads as
+     * "Yilmaz" and then the address.
+     */
     static String replyAddressOf(ParsedMail mail, InboundMessage message) {
-        List<String> replyTo = MailAnatomy.addresses(mail.header("Reply-To"));
+        List<String> replyTo = whole(MailAnatomy.addresses(mail.header("Reply-To")));
         if (!replyTo.isEmpty()) {
             return replyTo.get(0);
         }
-        List<String> from = MailAnatomy.addresses(mail.header("From"));
+        List<String> from = whole(MailAnatomy.addresses(mail.header("From")));
         if (!from.isEmpty()) {
             return from.get(0);
         }
         return message.sender() == null ? null : message.sender().toLowerCase(Locale.ROOT);
+    }
+
+    private static List<String> whole(List<String> addresses) {
+        return addresses.stream().filter(a -> a.indexOf('@') > 0 && a.indexOf('@') < a.length() - 1).toList();
     }
 
     private static String describeSource(String formSource, ParsedMail mail) {

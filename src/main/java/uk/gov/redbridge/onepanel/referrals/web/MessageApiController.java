@@ -43,7 +43,7 @@ class MessageApiController {
     record Attachment(String fileName, String contentType, long size, boolean insideForwardedMessage) {
     }
 
-    @GetMapping("/api/messages/{id}")
+    @GetMapping(path = "/api/messages/{id}", name = "api.message-read")
     MessageDetail detail(@PathVariable String id) {
         InboundMessageId messageId;
         try {

@@ -75,7 +75,7 @@ class ReferralApiController {
             int attempts, Instant createdAt, Instant sentAt, String lastError) {
     }
 
-    @GetMapping("/api/referrals")
+    @GetMapping(path = "/api/referrals", name = "api.log-read")
     List<ReferralSummary> list(@RequestParam(required = false) String status,
             @RequestParam(defaultValue = "500") int limit) {
         List<Referral> referrals = status == null ? log.latest(Math.min(limit, 5000))
@@ -83,7 +83,7 @@ class ReferralApiController {
         return referrals.stream().map(ReferralSummary::of).toList();
     }
 
-    @GetMapping("/api/referrals/{reference}")
+    @GetMapping(path = "/api/referrals/{reference}", name = "api.referral-read")
     ReferralDetail detail(@PathVariable String reference) {
         Referral r = ReferralReference.tryParse(reference).flatMap(log::find)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such referral"));

@@ -151,6 +151,19 @@ public class RequestOperations {
         return cancelled;
     }
 
+    public List<InformationRequest> awaitingAnswer() {
+        return repository.withStatus(java.util.EnumSet.of(RequestStatus.SENT, RequestStatus.REMINDED,
+                RequestStatus.OVERDUE, RequestStatus.ESCALATED));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean recordNotKnown(ReferralReference reference, String agencyCode, String actor) {
+        referral(reference);
+        InformationRequest request = repository.find(reference, agencyCode).orElseThrow(() ->
+                new IllegalArgumentException("the referral " + reference + " has no request for " + agencyCode));
+        return recorder.recordNotKnownByHand(request, actor);
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean attachReply(ReferralReference reference, String agencyCode, InboundMessageId messageId,
             String actor) {

@@ -145,6 +145,22 @@ class ReturnRecorder {
         return Outcome.RECORDED;
     }
 
+    /**
+     * The agency said, other than by a reply the service holds (by telephone, say), that the person is not known to
+     * its service: the secretariat records it. False if the request was answered or cancelled already.
+     */
+    boolean recordNotKnownByHand(InformationRequest request, String actor) {
+        if (!repository.markAnswered(request.id(), RequestStatus.NOT_KNOWN, MatchRule.BY_HAND, clock.instant())) {
+            return false;
+        }
+        events.publishEvent(new ReturnReceived(request.id(), request.reference(), request.agencyCode(),
+                RequestStatus.NOT_KNOWN, null));
+        referrals.note(request.reference(), "REQUESTS", request.agencyCode()
+                + ": not known to the service (recorded by the secretariat)", actor);
+        progress.check(request.reference());
+        return true;
+    }
+
     private Outcome hold(InformationRequest request, InboundMessage message, MatchRule rule, boolean heldBefore,
             String reason, String explanation, String actor) {
         if (!heldBefore) {

@@ -93,20 +93,20 @@ class RequestApiController {
     record Sent(String reference, int sent) {
     }
 
-    @GetMapping("/api/referrals/{reference}/requests")
+    @GetMapping(path = "/api/referrals/{reference}/requests", name = "api.requests-read")
     Requests list(@PathVariable String reference) {
         ReferralReference ref = reference(reference);
         List<RequestView> views = requests.forReferral(ref).stream().map(this::view).toList();
         return new Requests(ref.toString(), requests.milestones(ref).stream().map(MilestoneView::of).toList(), views);
     }
 
-    @PostMapping("/api/referrals/{reference}/requests/send")
+    @PostMapping(path = "/api/referrals/{reference}/requests/send", name = "api.requests-sent-now")
     Sent sendNow(@PathVariable String reference, Principal principal) {
         ReferralReference ref = reference(reference);
         return new Sent(ref.toString(), call(() -> requests.sendNow(ref, principal.getName())));
     }
 
-    @PostMapping("/api/referrals/{reference}/requests")
+    @PostMapping(path = "/api/referrals/{reference}/requests", name = "api.requests-agency-added")
     RequestView add(@PathVariable String reference, @RequestBody AgencyForm form, Principal principal) {
         ReferralReference ref = reference(reference);
         if (form == null || form.agency() == null || form.agency().isBlank()) {
@@ -115,14 +115,15 @@ class RequestApiController {
         return view(call(() -> requests.addAgency(ref, form.agency(), principal.getName())));
     }
 
-    @DeleteMapping("/api/referrals/{reference}/requests/{agency}")
+    @DeleteMapping(path = "/api/referrals/{reference}/requests/{agency}", name = "api.requests-agency-removed")
     RequestView remove(@PathVariable String reference, @PathVariable String agency, Principal principal) {
         ReferralReference ref = reference(reference);
         call(() -> requests.removeAgency(ref, agency, principal.getName()));
         return requests.find(ref, agency).map(this::view).orElseThrow();
     }
 
-    @GetMapping("/api/referrals/{reference}/requests/{agency}/documents/{documentId}")
+    @GetMapping(path = "/api/referrals/{reference}/requests/{agency}/documents/{documentId}",
+            name = "api.requests-document-downloaded")
     ResponseEntity<byte[]> document(@PathVariable String reference, @PathVariable String agency,
             @PathVariable String documentId) {
         InformationRequest request = requests.find(reference(reference), agency)

@@ -4,8 +4,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -14,14 +14,19 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Two doors: the JSON API with HTTP Basic for role API (stateless), and the secretariat's pages with a signed-in
- * session. Everything not named is refused.
+ * session (the GOV.UK sign-in page at /login, CSRF on). Everything not named is refused.
+ *
+ * <p>Pages: every signed-in role reads ({@link #READERS}); only the secretariat changes anything (every POST but
+ * signing out and searching the log, which are reads); the audit pages are the secretariat's; the log's exports
+ * are the secretariat's and the chair's (board reports).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class SecurityConfiguration {
 
-    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+    static final String[] READERS = {"SECRETARIAT", "CHAIR", "READONLY"};
 
     @Bean
     @Order(1)
@@ -38,19 +43,30 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, SignInEntryPoint entryPoint, ExpiredFormHandler expiredForms,
+            SignInConfigurer signIn) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/webjars/**", "/assets/**", "/css/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/webjars/**", "/assets/**", "/css/**", "/js/**", "/favicon.ico", "/error")
+                        .permitAll()
                         .requestMatchers("/login").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("SECRETARIAT")
-                        .requestMatchers("/**").hasAnyRole("SECRETARIAT", "CHAIR", "READONLY")
+                        .requestMatchers(HttpMethod.GET, "/referrals/*/audit").hasRole("SECRETARIAT")
+                        .requestMatchers(HttpMethod.GET, "/referrals/export.xlsx", "/referrals/export.csv")
+                        .hasAnyRole("SECRETARIAT", "CHAIR")
+                        .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(READERS)
+                        .requestMatchers(HttpMethod.HEAD, "/**").hasAnyRole(READERS)
+                        .requestMatchers(HttpMethod.POST, "/logout", "/referrals/search").hasAnyRole(READERS)
+                        .requestMatchers(HttpMethod.POST, "/**").hasRole("SECRETARIAT")
                         .anyRequest().denyAll())
-                .formLogin(Customizer.withDefaults())
-                .logout(Customizer.withDefaults())
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(expiredForms))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut")
+                        // a stale cookie after signing out would read as "your session expired"
+                        .deleteCookies("JSESSIONID"))
                 .headers(h -> h
                         .contentSecurityPolicy(p -> p.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        signIn.configure(http);
         return http.build();
     }
 }
