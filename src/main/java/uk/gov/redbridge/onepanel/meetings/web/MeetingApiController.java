@@ -118,12 +118,12 @@ class MeetingApiController {
         return meetings.meetings().stream().map(m -> MeetingSummary.of(m, meetings.agenda(m.id()).size())).toList();
     }
 
-    @GetMapping("/api/meetings/{id}")
+    @GetMapping(path = "/api/meetings/{id}", name = "meeting.viewed")
     MeetingView one(@PathVariable String id) {
         return view(meetingId(id));
     }
 
-    @GetMapping("/api/meetings/{id}/pack")
+    @GetMapping(path = "/api/meetings/{id}/pack", name = "meeting.pack-downloaded")
     ResponseEntity<byte[]> pack(@PathVariable String id) {
         MeetingId meeting = meetingId(id);
         IssuedPack pack = meetings.pack(meeting)
@@ -132,28 +132,28 @@ class MeetingApiController {
         return download(pdf, MediaType.APPLICATION_PDF, pack.fileName());
     }
 
-    @PostMapping("/api/meetings")
+    @PostMapping(path = "/api/meetings", name = "meeting.added")
     MeetingSummary add(@RequestBody Schedule body, Principal principal) {
         Meeting m = call(() -> meetings.addMeeting(body.date(), body.time() == null ? LocalTime.of(10, 0)
                 : body.time(), body.location(), principal.getName()));
         return MeetingSummary.of(m, 0);
     }
 
-    @PostMapping("/api/meetings/{id}/reschedule")
+    @PostMapping(path = "/api/meetings/{id}/reschedule", name = "meeting.rescheduled")
     MeetingView reschedule(@PathVariable String id, @RequestBody Schedule body) {
         MeetingId meeting = meetingId(id);
         call(() -> meetings.reschedule(meeting, body.date(), body.time(), body.location()));
         return view(meeting);
     }
 
-    @PostMapping("/api/meetings/{id}/cancel")
+    @PostMapping(path = "/api/meetings/{id}/cancel", name = "meeting.cancelled")
     MeetingView cancel(@PathVariable String id, @RequestBody Cancel body, Principal principal) {
         MeetingId meeting = meetingId(id);
         call(() -> meetings.cancel(meeting, body.reason(), principal.getName()));
         return view(meeting);
     }
 
-    @PostMapping("/api/meetings/{id}/agenda")
+    @PostMapping(path = "/api/meetings/{id}/agenda", name = "meeting.item-added")
     MeetingView addItem(@PathVariable String id, @RequestBody NewItem body, Principal principal) {
         MeetingId meeting = meetingId(id);
         ReferralReference ref = body.referral() == null || body.referral().isBlank() ? null
@@ -163,14 +163,14 @@ class MeetingApiController {
         return view(meeting);
     }
 
-    @PostMapping("/api/meetings/{id}/papers")
+    @PostMapping(path = "/api/meetings/{id}/papers", name = "meeting.papers-issued")
     MeetingView issuePapers(@PathVariable String id, Principal principal) {
         MeetingId meeting = meetingId(id);
         call(() -> meetings.issuePapersNow(meeting, principal.getName()));
         return view(meeting);
     }
 
-    @PostMapping("/api/meetings/{id}/attendance")
+    @PostMapping(path = "/api/meetings/{id}/attendance", name = "meeting.attendance-recorded")
     MeetingView attend(@PathVariable String id, @RequestBody Attendance body, Principal principal) {
         MeetingId meeting = meetingId(id);
         call(() -> meetings.recordAttendance(meeting, body.person(), body.agency(), body.role(),
@@ -178,7 +178,7 @@ class MeetingApiController {
         return view(meeting);
     }
 
-    @PostMapping("/api/meetings/{id}/items/{item}/votes")
+    @PostMapping(path = "/api/meetings/{id}/items/{item}/votes", name = "meeting.vote-recorded")
     MeetingView vote(@PathVariable String id, @PathVariable String item, @RequestBody VoteForm body,
             Principal principal) {
         MeetingId meeting = meetingId(id);
@@ -187,7 +187,7 @@ class MeetingApiController {
         return view(meeting);
     }
 
-    @PostMapping("/api/meetings/{id}/items/{item}/decision")
+    @PostMapping(path = "/api/meetings/{id}/items/{item}/decision", name = "meeting.decision-recorded")
     Decision decide(@PathVariable String id, @PathVariable String item, @RequestBody DecisionBody body,
             @RequestParam(defaultValue = "false") boolean byEmail, Principal principal) {
         meetingId(id);
@@ -196,7 +196,7 @@ class MeetingApiController {
                 : meetings.recordDecision(itemId(item), form, principal.getName()));
     }
 
-    @PostMapping("/api/meetings/{id}/items/{item}/further-information")
+    @PostMapping(path = "/api/meetings/{id}/items/{item}/further-information", name = "meeting.further-information")
     FurtherInformation ask(@PathVariable String id, @PathVariable String item, @RequestBody Question body,
             Principal principal) {
         meetingId(id);
@@ -204,7 +204,7 @@ class MeetingApiController {
                 principal.getName()));
     }
 
-    @PostMapping("/api/decisions/{id}/board-decision")
+    @PostMapping(path = "/api/decisions/{id}/board-decision", name = "meeting.board-decision-recorded")
     Decision board(@PathVariable String id, @RequestBody BoardBody body, Principal principal) {
         DecisionId decision = parse(() -> DecisionId.of(id));
         return call(() -> meetings.recordBoardDecision(decision, new BoardDecisionForm(body.ratified(),
@@ -223,7 +223,7 @@ class MeetingApiController {
         return meetings.overdueReviewMilestones();
     }
 
-    @PostMapping("/api/reviews/{id}")
+    @PostMapping(path = "/api/reviews/{id}", name = "review.updated")
     Review updateReview(@PathVariable String id, @RequestBody ReviewUpdate body, Principal principal) {
         ReviewId review = parse(() -> ReviewId.of(id));
         return call(() -> {
@@ -243,19 +243,19 @@ class MeetingApiController {
         });
     }
 
-    @GetMapping("/api/reports/annual")
+    @GetMapping(path = "/api/reports/annual", name = "report.annual-viewed")
     AnnualReport annual(@RequestParam LocalDate from, @RequestParam LocalDate to) {
         return call(() -> meetings.annualReport(from, to));
     }
 
-    @GetMapping("/api/reports/annual.pdf")
+    @GetMapping(path = "/api/reports/annual.pdf", name = "report.annual-exported")
     ResponseEntity<byte[]> annualPdf(@RequestParam LocalDate from, @RequestParam LocalDate to) {
         AnnualReport report = call(() -> meetings.annualReport(from, to));
         return download(AnnualReportExports.pdf(report), MediaType.APPLICATION_PDF,
                 "one-panel-annual-review-" + from + "-" + to + ".pdf");
     }
 
-    @GetMapping("/api/reports/annual.xlsx")
+    @GetMapping(path = "/api/reports/annual.xlsx", name = "report.annual-exported")
     ResponseEntity<byte[]> annualXlsx(@RequestParam LocalDate from, @RequestParam LocalDate to) {
         AnnualReport report = call(() -> meetings.annualReport(from, to));
         return download(AnnualReportExports.xlsx(report), MediaType.parseMediaType(

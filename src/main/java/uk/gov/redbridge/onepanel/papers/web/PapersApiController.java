@@ -24,7 +24,7 @@ class PapersApiController {
         this.papers = papers;
     }
 
-    @GetMapping("/api/referrals/{reference}/papers")
+    @GetMapping(path = "/api/referrals/{reference}/papers", name = "papers.downloaded")
     ResponseEntity<byte[]> papers(@PathVariable String reference) {
         ReferralReference ref;
         try {
