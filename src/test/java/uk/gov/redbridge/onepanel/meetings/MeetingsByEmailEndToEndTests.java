@@ -52,10 +52,9 @@ class MeetingsByEmailEndToEndTests {
     @Test
     void membersAnswerByEmailAndThePanelRecommendsWithoutASecondMeeting() {
         MailServerClient mail = mail();
-        ReferralReference ref = readyReferral(mail, "Dora", "Fennimore");
-        Meeting meeting = await().atMost(PATIENCE).until(() -> meetingOf(ref), Optional::isPresent).orElseThrow();
-        AgendaItem item = meetings.agenda(meeting.id()).stream().filter(i -> ref.equals(i.referral())).findFirst()
-                .orElseThrow();
+        ReferralReference ref = screenedReferral(mail, "Dora", "Fennimore");
+        AgendaItem item = MeetingsTestSupport.readyForPanel(referrals, meetings, ref);
+        Meeting meeting = meetings.find(item.meetingId()).orElseThrow();
 
         FurtherInformation asked = meetings.requestFurtherInformation(item.id(),
                 "Was the person known to your mental health services in the last year?",
@@ -143,7 +142,7 @@ class MeetingsByEmailEndToEndTests {
         return new MailServerClient(server.host(), server.smtpPort(), server.imapPort());
     }
 
-    private ReferralReference readyReferral(MailServerClient mail, String first, String last) {
+    private ReferralReference screenedReferral(MailServerClient mail, String first, String last) {
         mail.deliver(TestMail.create().from("Pat Example <" + REFERRER + ">").to("RSAB@redbridge.gov.uk")
                 .subject("One Panel referral").text(TestMail.bodyReferral(first, last, "02/05/1961",
                         "Self-neglect", REFERRER)).bytes(), "RSAB@redbridge.gov.uk");
@@ -152,14 +151,7 @@ class MeetingsByEmailEndToEndTests {
                 .filter(r -> last.equals(r.subject().lastName())).findFirst(), Optional::isPresent).orElseThrow()
                 .reference();
         await().atMost(PATIENCE).until(() -> referrals.find(ref).orElseThrow().status() == ReferralStatus.SCREENING);
-        // the returns are not the point here: the secretariat moves it on
-        referrals.changeStatus(ref, ReferralStatus.READY_FOR_PANEL, "secretariat", "returns reviewed");
         return ref;
-    }
-
-    private Optional<Meeting> meetingOf(ReferralReference ref) {
-        return meetings.meetings().stream().filter(m -> meetings.agenda(m.id()).stream()
-                .anyMatch(i -> ref.equals(i.referral()))).findFirst();
     }
 
     private static List<ParsedMail> awaitMail(MailServerClient mail, String address, String text) {

@@ -115,7 +115,8 @@ class MeetingsEndToEndTests {
                     == ReferralStatus.READY_FOR_PANEL);
         }
         meetings.checkPapers();
-        Meeting meeting = await().atMost(PATIENCE).until(() -> meetingOf(adults), Optional::isPresent).orElseThrow();
+        Meeting meeting = await().atMost(PATIENCE).until(() -> MeetingsTestSupport.meetingOf(meetings, adults),
+                Optional::isPresent).orElseThrow();
         await().atMost(PATIENCE).until(() -> meetings.agenda(meeting.id()).size() == 3);
 
         // the pack: agenda, then each referral's papers, a bookmark per document, every document, pages right
@@ -238,13 +239,8 @@ class MeetingsEndToEndTests {
         return referrals.find(ref).orElseThrow().pathway();
     }
 
-    private Optional<Meeting> meetingOf(ReferralReference ref) {
-        return meetings.meetings().stream().filter(m -> meetings.agenda(m.id()).stream()
-                .anyMatch(i -> ref.equals(i.referral()))).findFirst();
-    }
-
     private AgendaItem item(Meeting meeting, ReferralReference ref) {
-        return meetings.agenda(meeting.id()).stream().filter(i -> ref.equals(i.referral())).findFirst().orElseThrow();
+        return MeetingsTestSupport.itemOf(meetings, meeting, ref);
     }
 
     private ReferralReference referral(MailServerClient mail, String to, String first, String last, String reason) {

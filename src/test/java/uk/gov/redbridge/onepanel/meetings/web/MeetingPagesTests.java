@@ -1,14 +1,10 @@
 package uk.gov.redbridge.onepanel.meetings.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-
-import java.time.Duration;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +18,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import uk.gov.redbridge.onepanel.mailbox.MailAccounts;
 import uk.gov.redbridge.onepanel.meetings.AgendaItem;
-import uk.gov.redbridge.onepanel.meetings.Meeting;
+import uk.gov.redbridge.onepanel.meetings.MeetingsTestSupport;
 import uk.gov.redbridge.onepanel.meetings.PanelMeetings;
 import uk.gov.redbridge.onepanel.meetings.Review;
 import uk.gov.redbridge.onepanel.referrals.ReferralLog;
@@ -60,13 +56,8 @@ class MeetingPagesTests {
         String reference = new PageTestData(accounts, jdbc).referralFrom(PageTestData.uniqueSender(), "Pia",
                 "Pagesmeeting");
         ReferralReference ref = ReferralReference.parse(reference);
-        referrals.changeStatus(ref, ReferralStatus.READY_FOR_PANEL, "secretariat", "returns reviewed");
-        Meeting meeting = await().atMost(Duration.ofSeconds(30)).until(() -> meetings.meetings().stream()
-                .filter(m -> meetings.agenda(m.id()).stream().anyMatch(i -> ref.equals(i.referral()))).findFirst(),
-                Optional::isPresent).orElseThrow();
-        AgendaItem item = meetings.agenda(meeting.id()).stream().filter(i -> ref.equals(i.referral())).findFirst()
-                .orElseThrow();
-        String page = "/meetings/" + meeting.id();
+        AgendaItem item = MeetingsTestSupport.readyForPanel(referrals, meetings, ref);
+        String page = "/meetings/" + item.meetingId();
         String itemPage = page + "/items/" + item.id();
 
         assertThat(html("/meetings", CHAIR)).contains("Panel meetings", page);
