@@ -105,7 +105,11 @@ class MeetingPagesTests {
                 .param("decidedBy", "RSAB Independent Chair").param("decidedOn", "2026-06-20")
                 .param("reason", "s44(1) met").with(SECRETARIAT).with(csrf()));
         assertThat(referrals.find(ref).orElseThrow().status()).isEqualTo(ReferralStatus.REVIEW_IN_PROGRESS);
-        assertThat(html("/referrals/" + reference, READER)).contains("Panel", "RSAB Independent Chair");
+        assertThat(html("/referrals/" + reference, READER)).contains("Panel", "RSAB Independent Chair",
+                "/referrals/" + reference + "/papers");
+        MvcResult papers = mvc.perform(get("/referrals/" + reference + "/papers").with(READER)).andReturn();
+        assertThat(papers.getResponse().getContentType()).isEqualTo("application/pdf");
+        assertThat(papers.getResponse().getContentAsByteArray()).startsWith("%PDF".getBytes());
 
         Review review = meetings.reviews().stream().filter(r -> r.referral().equals(ref)).findFirst().orElseThrow();
         mvc.perform(post("/reviews/" + review.id()).param("reviewer", "Independent reviewer")
