@@ -1,41 +1,76 @@
 package uk.gov.redbridge.onepanel.extraction;
 
+import java.util.Map;
+import java.util.Optional;
+
 import org.springframework.stereotype.Service;
 
-/** TEMPORARY SHIM (lead): replaced by the extraction branch. */
-@Service
-public class FormExtractor {
+import uk.gov.redbridge.onepanel.extraction.internal.Engines;
+import uk.gov.redbridge.onepanel.extraction.internal.ExtractionEngine;
 
-    public ExtractionResult extractFromEmail(byte[] rfc822) {
-        MailAnatomy.ParsedMail mail = MailAnatomy.parse(rfc822);
-        String body = mail.body();
-        java.util.List<ExtractedField> fields = new java.util.ArrayList<>();
-        for (String line : body.split("\\r?\\n")) {
-            int colon = line.indexOf(':');
-            if (colon < 0) {
-                continue;
-            }
-            String label = line.substring(0, colon).trim().toLowerCase();
-            String value = line.substring(colon + 1).trim();
-            String key = switch (label) {
-                case "first name" -> "subject.first_name";
-                case "last name" -> "subject.last_name";
-                case "date of birth" -> "subject.date_of_birth";
-                case "summary of reason for referral" -> "referral.reason";
-                case "tel no. / email" -> "referrer.email";
-                default -> null;
-            };
-            if (key != null && !value.isEmpty()) {
-                fields.add(new ExtractedField(key, value, value, 0.9, new Provenance("(email body)", null, "line", label), java.util.List.of()));
-            }
-        }
-        if (fields.isEmpty()) {
-            return new ExtractionFailed(FailureReason.NO_FORM_FOUND, "no attachment or body text holds a referral form");
-        }
-        return new FormExtracted(new FilledForm("shim", fields), "(email body)");
+/**
+ * Reads Appendix E referral forms: from one document ({@link #extract}) or from a whole email
+ * ({@link #extractFromEmail}). The result is a {@link FormExtracted} with every field's value, confidence and
+ * provenance, or an {@link ExtractionFailed} with the reason and an explanation free of personal data.
+ *
+ * <p>Documents are parsed in separate worker processes with memory, size and time limits
+ * ({@code onepanel.extraction.*}); a document that breaks a limit is a failure with its reason, never an exception
+ * that would stop the caller. Safe to call from several threads. Store {@link FilledForm#toJson()}; show the
+ * secretariat {@code form.needingReview(extractor.reviewThreshold())}.
+ */
+@Service
+public class FormExtractor implements AutoCloseable {
+
+    private final ExtractionEngine engine;
+
+    FormExtractor(ExtractionEngine engine) {
+        this.engine = engine;
     }
 
+    /**
+     * An extractor outside the service (the command line, tools): configured from {@code onepanel.extraction.*}
+     * properties given here or as JVM system properties, defaults for the rest. Close it to stop its workers.
+     */
+    public static FormExtractor standalone(Map<String, String> properties) {
+        return new FormExtractor(Engines.standalone(properties));
+    }
+
+    /**
+     * Reads one document: Word (.docx, .doc), OpenDocument, PDF (text, fillable or scanned), RTF, HTML, plain text or
+     * an image.
+     *
+     * @param fileName its name: only its extension is used, as a hint to the type
+     */
     public ExtractionResult extract(String fileName, byte[] content) {
-        return new ExtractionFailed(FailureReason.NOT_A_FORM, "shim");
+        return engine.extract(fileName, content);
+    }
+
+    /**
+     * Finds the form in an email (RFC 822 bytes): every attachment, including forwarded messages' (the strongest
+     * form wins; chronologies and letters are not forms), else a form typed into the text of the message. Without a
+     * form: {@code no_form_found}, or the specific reason (encrypted, corrupt...) of an attachment that could not be
+     * read.
+     */
+    public ExtractionResult extractFromEmail(byte[] rfc822) {
+        return engine.extractFromEmail(rfc822);
+    }
+
+    /**
+     * What an email answers: the form it carries if it carries one, else the fields that the sender's own words
+     * give ("Date of birth: 2 May 1961" in a reply to a request for missing information), quoted text ignored.
+     * Empty when it answers nothing.
+     */
+    public Optional<FilledForm> answersIn(byte[] rfc822) {
+        return engine.answersInEmail(rfc822);
+    }
+
+    /** Fields with a confidence below this are to be checked by the secretariat. */
+    public double reviewThreshold() {
+        return engine.reviewThreshold();
+    }
+
+    @Override
+    public void close() {
+        engine.close();
     }
 }

@@ -30,7 +30,12 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID:\\s*(<[^>]+>)");
 
     private final ServerSocket socket;
-    private final ExecutorService threads = Executors.newCachedThreadPool();
+    // daemon threads: a server left open by a test class does not keep the test JVM alive
+    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "scripted-smtp");
+        t.setDaemon(true);
+        return t;
+    });
     private final AtomicReference<Mode> mode = new AtomicReference<>(Mode.ACCEPT);
     private final List<String> acceptedMessageIds = new CopyOnWriteArrayList<>();
     private final List<String> attempts = new CopyOnWriteArrayList<>();

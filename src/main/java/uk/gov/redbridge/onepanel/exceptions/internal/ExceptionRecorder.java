@@ -21,6 +21,7 @@ import uk.gov.redbridge.onepanel.exceptions.ExceptionReason;
 import uk.gov.redbridge.onepanel.exceptions.ExceptionStatus;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
 import uk.gov.redbridge.onepanel.mailbox.MessageQuarantined;
+import uk.gov.redbridge.onepanel.referrals.AcknowledgementNotSent;
 import uk.gov.redbridge.onepanel.referrals.ReferralNotCreated;
 import uk.gov.redbridge.onepanel.referrals.ReferrerReplied;
 import uk.gov.redbridge.onepanel.referrals.ReplyNotMatched;
@@ -112,6 +113,12 @@ class ExceptionRecorder {
         record(ExceptionReason.DELIVERY_FAILURE, "Delivery to " + who + " failed"
                         + (e.status() == null ? "" : " (status " + e.status() + ")") + " for " + about,
                 e.messageId(), reference, outboundId, e.mailbox(), "message:" + e.messageId() + ":bounce");
+    }
+
+    @ApplicationModuleListener
+    void on(AcknowledgementNotSent e) {
+        record(ExceptionReason.OUTBOUND_FAILED, "Referral logged, but " + e.reason(), null, e.reference().toString(),
+                null, null, "referral:" + e.referralId() + ":acknowledgement");
     }
 
     @ApplicationModuleListener

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import uk.gov.redbridge.onepanel.extraction.ExtractedField;
 import uk.gov.redbridge.onepanel.extraction.FilledForm;
+import uk.gov.redbridge.onepanel.extraction.FormExtractor;
 import uk.gov.redbridge.onepanel.extraction.Provenance;
 import uk.gov.redbridge.onepanel.referrals.FieldCorrection;
 import uk.gov.redbridge.onepanel.referrals.Referral;
@@ -32,22 +33,22 @@ public class FieldReview {
 
     private final ReferralRepository repository;
     private final ReferralWriter writer;
-    private final ReferralsSettings settings;
+    private final FormExtractor extractor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    FieldReview(ReferralRepository repository, ReferralWriter writer, ReferralsSettings settings,
+    FieldReview(ReferralRepository repository, ReferralWriter writer, FormExtractor extractor,
             ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.writer = writer;
-        this.settings = settings;
+        this.extractor = extractor;
         this.events = events;
         this.clock = clock;
     }
 
     /** Fields below this confidence, or failing a check, are shown as doubtful. */
     public double threshold() {
-        return settings.reviewThreshold();
+        return extractor.reviewThreshold();
     }
 
     /**
@@ -59,7 +60,7 @@ public class FieldReview {
     public int confirm(Referral referral, Map<String, String> values, String actor) {
         Instant now = clock.instant();
         FilledForm form = referral.form();
-        List<String> doubtful = form.needingReview(settings.reviewThreshold()).stream().map(ExtractedField::key)
+        List<String> doubtful = form.needingReview(extractor.reviewThreshold()).stream().map(ExtractedField::key)
                 .toList();
         List<FieldCorrection> earlier = repository.corrections(referral.id());
         int changed = 0;

@@ -28,6 +28,7 @@ import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessages;
 import uk.gov.redbridge.onepanel.referrals.IntakeRetried;
+import uk.gov.redbridge.onepanel.referrals.AcknowledgementNotSent;
 import uk.gov.redbridge.onepanel.referrals.Referral;
 import uk.gov.redbridge.onepanel.referrals.ReferralId;
 import uk.gov.redbridge.onepanel.referrals.ReferralNotCreated;
@@ -205,7 +206,19 @@ public class IntakeService {
             repository.addEvent(referral.id(), now, "ACKNOWLEDGEMENT", "Not acknowledged: no sender address", "system");
             return;
         }
-        QueuedMail queued = acknowledgements.send(referral, message, to);
+        QueuedMail queued;
+        try {
+            // in a savepoint: a referral is never lost because its acknowledgement could not be written
+            queued = savepoint.execute(status -> acknowledgements.send(referral, message, to));
+        } catch (RuntimeException e) {
+            repository.addEvent(referral.id(), now, "ACKNOWLEDGEMENT", "Not acknowledged: the email could not be "
+                    + "written (" + e.getClass().getSimpleName() + ")", "system");
+            events.publishEvent(new AcknowledgementNotSent(referral.id(), referral.reference(),
+                    "the acknowledgement could not be written (" + e.getClass().getSimpleName() + ")"));
+            log.warn("Referral {}: acknowledgement could not be written ({})", referral.reference(),
+                    e.getClass().getSimpleName());
+            return;
+        }
         repository.addEvent(referral.id(), now, "ACKNOWLEDGEMENT",
                 "Acknowledgement " + (queued.state().name().equals("BLOCKED") ? "blocked (see exceptions)" : "queued")
                         + " with the reference", "system");

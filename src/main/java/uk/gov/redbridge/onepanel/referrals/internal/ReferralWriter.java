@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import uk.gov.redbridge.onepanel.extraction.FilledForm;
+import uk.gov.redbridge.onepanel.extraction.FormExtractor;
 import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
 import uk.gov.redbridge.onepanel.extraction.MailAnatomy.MailAttachment;
 import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
@@ -41,16 +42,16 @@ public class ReferralWriter {
     private final ReferralRepository repository;
     private final ReferenceAllocator references;
     private final PathwayRules pathways;
-    private final ReferralsSettings settings;
+    private final FormExtractor extractor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ReferralWriter(ReferralRepository repository, ReferenceAllocator references, PathwayRules pathways,
-            ReferralsSettings settings, ApplicationEventPublisher events, Clock clock) {
+            FormExtractor extractor, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.references = references;
         this.pathways = pathways;
-        this.settings = settings;
+        this.extractor = extractor;
         this.events = events;
         this.clock = clock;
     }
@@ -71,7 +72,7 @@ public class ReferralWriter {
                 : pathways.decide(message.mailbox(), form, received);
         List<String> missing = RequiredFields.missing(form);
         ReferralStatus status = missing.isEmpty() ? ReferralStatus.RECEIVED : ReferralStatus.NEEDS_INFORMATION;
-        boolean reviewNeeded = !form.needingReview(settings.reviewThreshold()).isEmpty();
+        boolean reviewNeeded = !form.needingReview(extractor.reviewThreshold()).isEmpty();
         Referral referral = new Referral(new ReferralId(UUID.randomUUID()), reference, pathway.pathway(),
                 pathway.reason(), status, message.mailbox(), message.receivedAt(), subjectOf(form),
                 new ReferrerSummary(form.value("referrer.name").orElse(null),
@@ -168,7 +169,7 @@ public class ReferralWriter {
     @Transactional(propagation = Propagation.MANDATORY)
     public void replaceForm(ReferralId id, FilledForm form, String actor, String why) {
         List<String> missing = RequiredFields.missing(form);
-        boolean reviewNeeded = !form.needingReview(settings.reviewThreshold()).isEmpty();
+        boolean reviewNeeded = !form.needingReview(extractor.reviewThreshold()).isEmpty();
         repository.updateForm(id, form, missing, reviewNeeded, clock.instant());
         repository.addEvent(id, clock.instant(), "FORM", why, actor);
     }

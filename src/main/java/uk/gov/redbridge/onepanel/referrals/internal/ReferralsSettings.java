@@ -14,7 +14,6 @@ import uk.gov.redbridge.onepanel.shared.Pathway;
  * @param domesticHomicideWords words in the reason for referral that point to a domestic homicide review, for an
  *                              adult subject referred to a mailbox without a pathway of its own
  * @param childUnder            a subject younger than this is a child (children's pathway)
- * @param reviewThreshold       fields read with less confidence than this are listed for the secretariat to check
  */
 @ConfigurationProperties("onepanel.referrals")
 record ReferralsSettings(
@@ -22,8 +21,7 @@ record ReferralsSettings(
         @DefaultValue({"domestic homicide", "dhr", "dardr", "domestic abuse related death", "homicide", "killed",
                 "murder", "manslaughter", "charged with", "assault at home by", "by her partner", "by his partner",
                 "by her husband", "by his wife", "coercive control"}) List<String> domesticHomicideWords,
-        @DefaultValue("18") int childUnder,
-        @DefaultValue("0.8") double reviewThreshold) {
+        @DefaultValue("18") int childUnder) {
 
     ReferralsSettings {
         mailboxPathways = mailboxPathways == null ? Map.of() : Map.copyOf(mailboxPathways);

@@ -14,9 +14,7 @@ import org.springframework.stereotype.Component;
 import uk.gov.redbridge.onepanel.correspondence.Correspondence;
 import uk.gov.redbridge.onepanel.correspondence.OutboundMail;
 import uk.gov.redbridge.onepanel.extraction.ExtractedField;
-import uk.gov.redbridge.onepanel.extraction.ExtractionResult;
 import uk.gov.redbridge.onepanel.extraction.FilledForm;
-import uk.gov.redbridge.onepanel.extraction.FormExtracted;
 import uk.gov.redbridge.onepanel.extraction.FormExtractor;
 import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
 import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
@@ -88,7 +86,8 @@ class ReferrerReplyHandler implements ReplyHandler {
         if (!repository.linkMessage(referral.id(), message.id(), "REPLY", now, ReferralWriter.SYSTEM)) {
             return Outcome.handled(referral.reference().toString());
         }
-        ParsedMail mail = MailAnatomy.parse(messages.rawBytes(message.id()));
+        byte[] raw = messages.rawBytes(message.id());
+        ParsedMail mail = MailAnatomy.parse(raw);
         writer.addDocuments(referral.id(), message, mail, null, "REPLY_ATTACHMENT");
         String from = ReferralWriter.replyAddressOf(mail, message);
         boolean fromReferrer = from != null && (from.equalsIgnoreCase(referral.referrer().senderAddress())
@@ -98,7 +97,7 @@ class ReferrerReplyHandler implements ReplyHandler {
                 ReferralWriter.SYSTEM);
         List<String> stillMissing = referral.missingFields();
         if (referral.status() == ReferralStatus.NEEDS_INFORMATION) {
-            stillMissing = fillGaps(referral, messages.rawBytes(message.id()));
+            stillMissing = fillGaps(referral, raw);
         }
         events.publishEvent(new ReferrerReplied(referral.id(), referral.reference(), message.id(), stillMissing));
         return Outcome.handled(referral.reference().toString());
@@ -106,14 +105,14 @@ class ReferrerReplyHandler implements ReplyHandler {
 
     /** Reads the reply as a form (attachment or body) and takes from it only fields the referral lacks. */
     private List<String> fillGaps(Referral referral, byte[] raw) {
-        ExtractionResult result = extractor.extractFromEmail(raw);
-        if (!(result instanceof FormExtracted extracted)) {
+        Optional<FilledForm> answers = extractor.answersIn(raw);
+        if (answers.isEmpty()) {
             return referral.missingFields();
         }
         FilledForm current = referral.form();
         List<ExtractedField> merged = new ArrayList<>(current.fields());
         List<String> added = new ArrayList<>();
-        for (ExtractedField f : extracted.form().fields()) {
+        for (ExtractedField f : answers.get().fields()) {
             if (current.value(f.key()).isEmpty() && !f.value().isBlank()) {
                 merged.removeIf(existing -> existing.key().equals(f.key()));
                 merged.add(f);

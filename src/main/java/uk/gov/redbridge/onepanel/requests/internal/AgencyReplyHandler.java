@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import uk.gov.redbridge.onepanel.extraction.ReplyText;
 import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
 import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;

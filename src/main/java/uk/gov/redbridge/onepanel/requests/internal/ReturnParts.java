@@ -16,6 +16,7 @@ import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MimeTypes;
 
+import uk.gov.redbridge.onepanel.extraction.ReplyText;
 import uk.gov.redbridge.onepanel.extraction.MailAnatomy.MailAttachment;
 import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
 

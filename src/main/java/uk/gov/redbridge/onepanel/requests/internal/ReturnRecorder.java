@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import uk.gov.redbridge.onepanel.extraction.ReplyText;
 import uk.gov.redbridge.onepanel.agencies.AgencyDirectory;
 import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
 import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +48,7 @@ import uk.gov.redbridge.onepanel.testing.ScriptedSmtpServer;
 @Import(OutboxTests.Hooks.class)
 class OutboxTests {
 
+    /** One server for this class and its PostgreSQL subclass (a static field they share): never closed early. */
     static final ScriptedSmtpServer SMTP = start();
 
     @Autowired
@@ -87,11 +87,6 @@ class OutboxTests {
             registry.add(p + "auth.type", () -> "PASSWORD");
             registry.add(p + "auth.password", () -> "unused");
         }
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        SMTP.close();
     }
 
     @TestConfiguration(proxyBeanMethods = false)

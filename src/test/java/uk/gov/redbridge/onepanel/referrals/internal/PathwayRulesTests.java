@@ -17,7 +17,7 @@ class PathwayRulesTests {
 
     private final PathwayRules rules = new PathwayRules(new ReferralsSettings(
             Map.of("rsab", Pathway.ADULTS_SAR, "rscp", Pathway.CHILDREN_CSPR),
-            List.of("killed", "domestic homicide", "murder"), 18, 0.8));
+            List.of("killed", "domestic homicide", "murder"), 18));
 
     static FilledForm form(String... keyValues) {
         List<ExtractedField> fields = new ArrayList<>();

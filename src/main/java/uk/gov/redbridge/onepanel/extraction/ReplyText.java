@@ -1,4 +1,4 @@
-package uk.gov.redbridge.onepanel.requests.internal;
+package uk.gov.redbridge.onepanel.extraction;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,15 +10,13 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
-
 /**
  * The text of a reply, and the part of it the sender wrote: quoted lines ({@code >}), "On ... wrote:" lines, and
  * everything from an Outlook quote header ("-----Original Message-----", or a From:/Sent: block) on are what the
  * sender quoted, not what they said. In HTML, {@code <blockquote>} and Outlook's and Gmail's quote containers are
  * dropped. Top-posted and bottom-posted replies both keep only the new words.
  */
-final class ReplyText {
+public final class ReplyText {
 
     private static final Pattern QUOTED_LINE = Pattern.compile("^\\s*>.*");
     private static final Pattern WROTE_LINE = Pattern.compile("(?i)^\\s*on .{4,200} wrote:\\s*$");
@@ -32,7 +30,7 @@ final class ReplyText {
     }
 
     /** The whole readable body: plain text, else the HTML as text. */
-    static String bodyText(ParsedMail mail) {
+    public static String bodyText(MailAnatomy.ParsedMail mail) {
         if (mail.textBody() != null && !mail.textBody().isBlank()) {
             return mail.textBody().strip();
         }
@@ -40,7 +38,7 @@ final class ReplyText {
     }
 
     /** What the sender wrote in the reply and in any message they forwarded as an attachment, quotes removed. */
-    static String newText(ParsedMail mail) {
+    public static String newText(MailAnatomy.ParsedMail mail) {
         List<String> texts = new ArrayList<>();
         texts.add(mail.textBody() != null && !mail.textBody().isBlank() ? withoutQuotes(mail.textBody())
                 : mail.htmlBody() == null ? "" : withoutQuotes(htmlWithoutQuotes(mail.htmlBody())));
@@ -51,12 +49,12 @@ final class ReplyText {
     }
 
     /** The first configured phrase the text contains (case and spacing ignored), if any. */
-    static Optional<String> findPhrase(String text, List<String> phrases) {
+    public static Optional<String> findPhrase(String text, List<String> phrases) {
         String normalised = normalise(text);
         return phrases.stream().filter(p -> !p.isBlank() && normalised.contains(normalise(p))).findFirst();
     }
 
-    static String withoutQuotes(String text) {
+    public static String withoutQuotes(String text) {
         String[] lines = text.replace("\r\n", "\n").split("\n", -1);
         List<String> kept = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
@@ -89,7 +87,7 @@ final class ReplyText {
         return false;
     }
 
-    static String htmlToText(String html) {
+    public static String htmlToText(String html) {
         return text(Jsoup.parse(html));
     }
 

@@ -1,4 +1,4 @@
-package uk.gov.redbridge.onepanel.requests.internal;
+package uk.gov.redbridge.onepanel.extraction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,19 +85,4 @@ class ReplyTextTests {
         assertThat(text).isEqualTo("Forwarding our answer, see below.\nNot known to NELFT.");
     }
 
-    /** A reply that quotes a request must never read as "not known": the shipped wording avoids every phrase. */
-    @Test
-    void noShippedRequestTemplateUsesANotKnownPhrase() throws IOException {
-        List<String> phrases = new RequestsSettingsTests().embeddedDefaults().notKnownPhrases();
-        assertThat(phrases).isNotEmpty();
-        try (Stream<Path> files = Files.list(Path.of("mail-templates"))) {
-            List<Path> requestTemplates = files.filter(p -> p.getFileName().toString().startsWith("information-request"))
-                    .filter(p -> p.getFileName().toString().endsWith(".txt")).toList();
-            assertThat(requestTemplates).hasSizeGreaterThanOrEqualTo(6);
-            for (Path p : requestTemplates) {
-                String withoutNotes = Files.readString(p).replaceAll("(?s)\\[# th:remove=\"all\"].*?\\[/]", "");
-                assertThat(ReplyText.findPhrase(withoutNotes, phrases)).as(p.toString()).isEmpty();
-            }
-        }
-    }
 }

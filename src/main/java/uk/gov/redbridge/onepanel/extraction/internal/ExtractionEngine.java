@@ -1,0 +1,122 @@
+package uk.gov.redbridge.onepanel.extraction.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import uk.gov.redbridge.onepanel.extraction.ExtractionFailed;
+import uk.gov.redbridge.onepanel.extraction.ExtractionResult;
+import uk.gov.redbridge.onepanel.extraction.FailureReason;
+import uk.gov.redbridge.onepanel.extraction.FilledForm;
+import uk.gov.redbridge.onepanel.extraction.FormExtracted;
+import uk.gov.redbridge.onepanel.extraction.internal.layout.DocumentLayout;
+import uk.gov.redbridge.onepanel.extraction.internal.locating.FieldLocator;
+import uk.gov.redbridge.onepanel.extraction.internal.locating.LocatedForm;
+import uk.gov.redbridge.onepanel.extraction.internal.mapping.FormMappings;
+import uk.gov.redbridge.onepanel.extraction.internal.normalising.FieldNormaliser;
+import uk.gov.redbridge.onepanel.extraction.internal.parsing.DocumentParser;
+import uk.gov.redbridge.onepanel.extraction.internal.reading.ReadFailure;
+
+/**
+ * Reads documents and emails into forms: parse (through the {@link DocumentParser}), find which mapping the
+ * document matches and locate its fields, normalise and check them.
+ */
+public final class ExtractionEngine implements AutoCloseable {
+
+    /** A document read as a form, with how strongly it matched (to choose between an email's attachments). */
+    record Reading(FilledForm form, double strength) {
+    }
+
+    private final List<FieldLocator> locators;
+    private final DocumentParser parser;
+    private final FieldNormaliser normaliser;
+    private final double reviewThreshold;
+    private final EmailReading email;
+
+    public ExtractionEngine(FormMappings mappings, DocumentParser parser, Clock clock, double reviewThreshold) {
+        this.locators = mappings.all().stream().map(FieldLocator::new).toList();
+        this.parser = parser;
+        this.normaliser = new FieldNormaliser(clock);
+        this.reviewThreshold = reviewThreshold;
+        this.email = new EmailReading(this);
+    }
+
+    public double reviewThreshold() {
+        return reviewThreshold;
+    }
+
+    public ExtractionResult extract(String fileName, byte[] content) {
+        try {
+            DocumentLayout layout = parser.parse(fileName, content);
+            Reading reading = read(layout, fileName);
+            if (reading == null) {
+                return new ExtractionFailed(FailureReason.NOT_A_FORM, "the " + describe(layout)
+                        + " can be read but is not a referral form (too few of the form's fields were found)");
+            }
+            return new FormExtracted(reading.form(), fileName);
+        } catch (ReadFailure f) {
+            return new ExtractionFailed(f.reason(), f.explanation());
+        }
+    }
+
+    public ExtractionResult extractFromEmail(byte[] rfc822) {
+        return email.read(rfc822);
+    }
+
+    /** Parses a document; a failure is returned, not thrown, so that an email's other attachments can be tried. */
+    DocumentLayout parse(String fileName, byte[] content) throws ReadFailure {
+        return parser.parse(fileName, content);
+    }
+
+    /** The best mapping's reading of a layout, or null when it matches none. */
+    Reading read(DocumentLayout layout, String sourceName) {
+        LocatedForm best = null;
+        for (FieldLocator locator : locators) {
+            LocatedForm located = locator.locate(layout);
+            if (located.recognised() && (best == null || located.strength() > best.strength())) {
+                best = located;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        return new Reading(normaliser.normalise(best, sourceName), best.strength());
+    }
+
+    /**
+     * The fields a layout answers even when it is not a whole form (a referrer's reply giving a date of birth):
+     * the mapping that locates most, or null when none locates anything.
+     */
+    FilledForm readAnswers(DocumentLayout layout, String sourceName) {
+        LocatedForm best = null;
+        for (FieldLocator locator : locators) {
+            LocatedForm located = locator.locate(layout);
+            if (located.distinctFields() > 0 && (best == null || located.strength() > best.strength())) {
+                best = located;
+            }
+        }
+        return best == null ? null : normaliser.normalise(best, sourceName);
+    }
+
+    public Optional<FilledForm> answersInEmail(byte[] rfc822) {
+        return email.answers(rfc822);
+    }
+
+    static String describe(DocumentLayout layout) {
+        return switch (layout.format()) {
+            case "docx", "doc" -> "Word document";
+            case "odt" -> "OpenDocument text";
+            case "pdf" -> "PDF";
+            case "scan" -> "scan";
+            case "html" -> "web page";
+            case "rtf" -> "RTF document";
+            case "text" -> "text";
+            default -> "document";
+        };
+    }
+
+    @Override
+    public void close() {
+        parser.close();
+    }
+}

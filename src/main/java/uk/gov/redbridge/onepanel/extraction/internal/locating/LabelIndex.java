@@ -1,0 +1,402 @@
+package uk.gov.redbridge.onepanel.extraction.internal.locating;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import uk.gov.redbridge.onepanel.extraction.internal.mapping.FieldSpec;
+import uk.gov.redbridge.onepanel.extraction.internal.mapping.FormMapping;
+import uk.gov.redbridge.onepanel.extraction.internal.mapping.MappingSection;
+
+/**
+ * Every label and heading wording of a mapping, folded, for matching at the start of a piece of text. A label
+ * matches only whole words ("Name" never matches "Names") and, on strict text, only when followed by nothing, a
+ * colon, a dash or a question mark: "Address unknown" is an answer, "Address: unknown" is a label and its answer.
+ */
+final class LabelIndex {
+
+    /** A label wording: of a field, or of a part of an answer ("Subject:"). */
+    record Wording(String folded, String written, int words, MappingSection section, FieldSpec field, String part) {
+    }
+
+    /**
+     * A label found at the start of a text.
+     *
+     * @param labelText  the label as written in the document
+     * @param rest       what follows the label and its separator ("" when nothing)
+     * @param separated  whether a colon, dash or question mark followed the label
+     * @param score      1 for an exact wording, less for a loose or approximate match
+     */
+    record Hit(Wording wording, String labelText, String rest, boolean separated, double score) {
+    }
+
+    /**
+     * A heading found: a section, or an item of a repeating section.
+     *
+     * @param length how much of the text (folded) the heading wording covers
+     */
+    record Heading(MappingSection section, String role, String written, int length) {
+    }
+
+    /** "2.", "3a)", "(b)", "iv.", "Section 5": numbering before a heading */
+    private static final Pattern NUMBERING = Pattern.compile("^\\s*(?:(?i:section|part)\\s+)?"
+            + "(?:\\(?(?:\\d{1,2}(?:\\.\\d{1,2})?[a-hA-H]?|[a-hA-H]|(?i:i{1,3}|iv|v|vi{1,3}))\\)?[.):]?\\s+)");
+    private static final Pattern PARENTHETICAL = Pattern.compile("^\\s*\\(([^()]{0,60})\\)");
+
+    private final List<Wording> labels = new ArrayList<>();
+    /** label wordings by their first two letters, longest first: a text is compared with few of them */
+    private final java.util.Map<String, List<Wording>> labelsByStart = new java.util.HashMap<>();
+    private final List<Wording> parts = new ArrayList<>();
+    private final List<Heading> sectionHeadings = new ArrayList<>();
+    private final List<String[]> headingFolds = new ArrayList<>();
+    private final List<Heading> itemHeadings = new ArrayList<>();
+    private final List<String> itemFolds = new ArrayList<>();
+
+    LabelIndex(FormMapping mapping) {
+        for (MappingSection s : mapping.sections()) {
+            for (FieldSpec f : s.fields()) {
+                for (String label : f.labels()) {
+                    labels.add(new Wording(Folded.fold(label), label, words(label), s, f, null));
+                }
+            }
+            for (Map.Entry<String, List<String>> p : s.parts().entrySet()) {
+                for (String label : p.getValue()) {
+                    parts.add(new Wording(Folded.fold(label), label, words(label), s, null, p.getKey()));
+                }
+            }
+            for (String h : s.headings()) {
+                sectionHeadings.add(new Heading(s, null, h, 0));
+                headingFolds.add(new String[] {Folded.fold(h)});
+            }
+            for (MappingSection.Item item : s.items()) {
+                for (String h : item.headings()) {
+                    itemHeadings.add(new Heading(s, item.role(), h, 0));
+                    itemFolds.add(Folded.fold(h));
+                }
+            }
+        }
+        Comparator<Wording> longestFirst = Comparator.comparingInt((Wording w) -> w.folded().length()).reversed();
+        labels.sort(longestFirst);
+        parts.sort(longestFirst);
+        for (Wording w : labels) {
+            labelsByStart.computeIfAbsent(start(w.folded()), k -> new ArrayList<>()).add(w);
+        }
+    }
+
+    private static String start(String folded) {
+        return folded.length() < 2 ? folded : folded.substring(0, 2);
+    }
+
+    /**
+     * Field labels at the start of {@code text}, longest first; several when a wording belongs to several fields.
+     *
+     * @param loose for text read by OCR: a label may run into its answer without a colon, and may be misspelt by a
+     *              letter or two ("Relationship to subiect")
+     */
+    List<Hit> labels(String text, boolean loose) {
+        List<Hit> hits = match(candidates(text), text, loose);
+        if (!loose) {
+            return hits;
+        }
+        // OCR: a short label read exactly may be the start of a longer one read with a slip
+        List<Hit> near = approximate(labels, text);
+        if (hits.isEmpty() || !near.isEmpty() && near.get(0).wording().folded().length()
+                > hits.get(0).wording().folded().length() + 2) {
+            return near;
+        }
+        return hits;
+    }
+
+    /** The label wordings that could start {@code text}: those sharing its first two letters (and one-letter ones). */
+    private List<Wording> candidates(String text) {
+        String folded = Folded.fold(text.length() > 80 ? text.substring(0, 80) : text);
+        if (folded.length() < 2) {
+            return labels;
+        }
+        List<Wording> out = labelsByStart.getOrDefault(folded.substring(0, 2), List.of());
+        List<Wording> single = labelsByStart.get(folded.substring(0, 1));
+        if (single == null) {
+            return out;
+        }
+        List<Wording> both = new ArrayList<>(out);
+        both.addAll(single);
+        return both;
+    }
+
+    /**
+     * Wordings of eight letters or more that match the start of the text with at most one error in eight letters
+     * (OCR drops, doubles and confuses letters, and runs words together); the closest, then the longest, wins.
+     */
+    private List<Hit> approximate(List<Wording> wordings, String text) {
+        Folded folded = Folded.of(text);
+        List<Hit> best = new ArrayList<>();
+        int bestRank = Integer.MIN_VALUE;
+        for (Wording w : wordings) {
+            int n = w.folded().length();
+            if (n < 8 || folded.length() < n - n / 8 || folded.length() == 0) {
+                continue;
+            }
+            if (folded.text.charAt(0) != w.folded().charAt(0)
+                    && (folded.length() < 2 || folded.text.charAt(1) != w.folded().charAt(1))) {
+                continue;
+            }
+            int maxErrors = Math.max(1, n / 8);
+            int[] match = prefixDistance(w.folded(), folded.text, maxErrors);
+            if (match == null) {
+                continue;
+            }
+            // letters covered, less three for each error: a long label read with a slip beats its short start
+            int rank = n - 3 * match[0];
+            if (rank < bestRank) {
+                continue;
+            }
+            Hit h = hit(w, text, folded.originalEnd(match[1]), true);
+            if (h == null) {
+                continue;
+            }
+            if (rank > bestRank) {
+                best.clear();
+                bestRank = rank;
+            }
+            best.add(new Hit(h.wording(), h.labelText(), h.rest(), h.separated(),
+                    h.score() * (1.0 - (double) match[0] / n)));
+        }
+        return best;
+    }
+
+    /**
+     * The fewest edits that turn {@code pattern} into some prefix of {@code text}, with that prefix's length, or
+     * null when more than {@code maxErrors} are needed (a band of the usual edit-distance table).
+     */
+    static int[] prefixDistance(String pattern, String text, int maxErrors) {
+        int n = pattern.length();
+        int m = Math.min(text.length(), n + maxErrors);
+        int[] previous = new int[m + 1];
+        int[] current = new int[m + 1];
+        int big = Integer.MAX_VALUE / 4;
+        for (int j = 0; j <= m; j++) {
+            previous[j] = j <= maxErrors ? j : big;
+        }
+        for (int i = 1; i <= n; i++) {
+            java.util.Arrays.fill(current, big);
+            current[0] = i <= maxErrors ? i : big;
+            int from = Math.max(1, i - maxErrors);
+            int to = Math.min(m, i + maxErrors);
+            int rowBest = current[0];
+            for (int j = from; j <= to; j++) {
+                int cost = pattern.charAt(i - 1) == text.charAt(j - 1) ? 0 : 1;
+                int v = Math.min(previous[j - 1] + cost, Math.min(previous[j] + 1, current[j - 1] + 1));
+                current[j] = v;
+                rowBest = Math.min(rowBest, v);
+            }
+            if (rowBest > maxErrors) {
+                return null;
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        int best = big;
+        int at = -1;
+        for (int j = Math.max(0, n - maxErrors); j <= m; j++) {
+            // fewest edits; between equals, the prefix as long as the wording ("birtb" is "birth" misread, not
+            // "birt" and a stray "b")
+            if (previous[j] < best || previous[j] == best && Math.abs(j - n) < Math.abs(at - n)) {
+                best = previous[j];
+                at = j;
+            }
+        }
+        return best <= maxErrors ? new int[] {best, at} : null;
+    }
+
+    /** Part labels ("Subject:", "Others:") at the start of {@code text}: these need a separator or nothing after. */
+    List<Hit> parts(String text) {
+        return match(parts, text, false);
+    }
+
+    private List<Hit> match(List<Wording> wordings, String text, boolean loose) {
+        Folded folded = Folded.of(text);
+        List<Hit> hits = new ArrayList<>();
+        int best = -1;
+        for (Wording w : wordings) {
+            if (best > 0 && w.folded().length() < best) {
+                break;
+            }
+            if (w.folded().isEmpty() || !folded.text.startsWith(w.folded())) {
+                continue;
+            }
+            int end = folded.originalEnd(w.folded().length());
+            if (end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+                continue;
+            }
+            Hit hit = hit(w, text, end, loose);
+            if (hit != null) {
+                hits.add(hit);
+                best = w.folded().length();
+            }
+        }
+        return hits;
+    }
+
+    private static Hit hit(Wording w, String text, int end, boolean loose) {
+        String label = text.substring(0, end);
+        String rest = text.substring(end);
+        // "(if applicable)", "(dd/mm/yyyy)": part of the label
+        Matcher paren = PARENTHETICAL.matcher(rest);
+        if (paren.find()) {
+            label = text.substring(0, end + paren.end());
+            rest = rest.substring(paren.end());
+        }
+        // the punctuation after the label: "Date of birth:", "Internal review?", "...as a result.:"
+        int i = 0;
+        boolean separated = false;
+        while (i < rest.length()) {
+            char c = rest.charAt(i);
+            if (c == '\t') {
+                // "First name<tab>Jane": a tab lines answers up after their labels
+                separated = true;
+                i++;
+            } else if (Character.isWhitespace(c) || c == '.' || c == ',' || c == ')' || c == ']' || c == '}'
+                    || (loose && c == '|')) {
+                // OCR reads a letter i or l as a bar: not a separator there
+                i++;
+            } else if (c == ':' || c == '-' || c == '\u2013' || c == '\u2014' || c == '?' || c == '=' || c == '>'
+                    || c == '|' || c == ';') {
+                separated = true;
+                i++;
+            } else {
+                break;
+            }
+        }
+        String value = rest.substring(i).strip();
+        if (value.isEmpty()) {
+            return new Hit(w, label.strip(), "", separated, 1.0);
+        }
+        if (separated) {
+            return new Hit(w, label.strip(), value, true, 1.0);
+        }
+        if (w.field() != null && w.field().parts() && startsWithPart(w.section(), value)) {
+            // "Details of original referral/contact with agency Subject:" — the question, then its first part
+            return new Hit(w, label.strip(), value, false, 1.0);
+        }
+        if (loose && w.folded().length() >= 2) {
+            return new Hit(w, label.strip(), value, false, 0.9);
+        }
+        return null;
+    }
+
+    private static boolean startsWithPart(MappingSection section, String text) {
+        String folded = Folded.fold(text);
+        for (List<String> wordings : section.parts().values()) {
+            for (String p : wordings) {
+                String f = Folded.fold(p);
+                if (!f.isEmpty() && folded.startsWith(f) && text.strip().matches("(?s)[^:]{0,30}:.*")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The section or item heading that {@code text} is, if any; not when a field label covers as much of the text
+     * ("Reason for referral" is a label even where a form calls its first section that).
+     */
+    Heading heading(String text, boolean styledAsHeading) {
+        return heading(text, styledAsHeading, false);
+    }
+
+    /** As {@link #heading(String, boolean)}; for OCR text, a heading misread by a letter or two still counts. */
+    Heading heading(String text, boolean styledAsHeading, boolean loose) {
+        Heading h = headingOnly(text, styledAsHeading);
+        if (h == null && loose) {
+            h = approximateHeading(text);
+        }
+        if (h == null) {
+            return null;
+        }
+        List<Hit> hits = labels(text, false);
+        if (!hits.isEmpty() && Folded.fold(hits.get(0).labelText()).length() >= h.length()) {
+            return null;
+        }
+        return h;
+    }
+
+    private Heading headingOnly(String text, boolean styledAsHeading) {
+        String body = NUMBERING.matcher(text).replaceFirst("");
+        Folded folded = Folded.of(body);
+        if (folded.length() == 0) {
+            return null;
+        }
+        Heading best = null;
+        int bestLength = 0;
+        for (int i = 0; i < sectionHeadings.size(); i++) {
+            String h = headingFolds.get(i)[0];
+            if (h.length() > bestLength && accepts(folded, body, h, styledAsHeading)) {
+                best = sectionHeadings.get(i);
+                bestLength = h.length();
+            }
+        }
+        for (int i = 0; i < itemHeadings.size(); i++) {
+            String h = itemFolds.get(i);
+            if (h.length() > bestLength && accepts(folded, body, h, styledAsHeading)) {
+                best = itemHeadings.get(i);
+                bestLength = h.length();
+            }
+        }
+        return best == null ? null : new Heading(best.section(), best.role(), best.written(), bestLength);
+    }
+
+    private Heading approximateHeading(String text) {
+        // OCR of a shaded bar: "4-Agency involvement withthe subjectand elevantothers"
+        String body = text.replaceFirst("^[^\\p{L}]*(?:\\d{1,2}\\s*[.):\\-]?\\s*)?[^\\p{L}]*", "");
+        String folded = Folded.fold(body);
+        Heading best = null;
+        double bestScore = 0;
+        for (int i = 0; i < sectionHeadings.size() + itemHeadings.size(); i++) {
+            boolean section = i < sectionHeadings.size();
+            Heading h = section ? sectionHeadings.get(i) : itemHeadings.get(i - sectionHeadings.size());
+            String f = section ? headingFolds.get(i)[0] : itemFolds.get(i - sectionHeadings.size());
+            if (f.length() < 10 || Math.abs(folded.length() - f.length()) > Math.max(2, f.length() / 6)) {
+                continue;
+            }
+            int[] match = prefixDistance(f, folded, Math.max(1, f.length() / 8));
+            if (match == null || folded.length() - match[1] > 3) {
+                continue;
+            }
+            double score = 1.0 - (double) match[0] / f.length();
+            if (score > bestScore) {
+                bestScore = score;
+                best = new Heading(h.section(), h.role(), h.written(), f.length());
+            }
+        }
+        return best;
+    }
+
+    private static boolean accepts(Folded folded, String body, String heading, boolean styled) {
+        if (!folded.text.startsWith(heading)) {
+            return false;
+        }
+        int end = folded.originalEnd(heading.length());
+        if (end < body.length() && Character.isLetterOrDigit(body.charAt(end))) {
+            return false;
+        }
+        String rest = body.substring(end).strip();
+        if (rest.isEmpty() || rest.startsWith("(")) {
+            return true;
+        }
+        if (rest.startsWith(":") && rest.length() > 1) {
+            // "Next of kin: Jane Smith" is a label with its answer, not a heading
+            return false;
+        }
+        int extra = folded.length() - heading.length();
+        return extra <= (styled ? 60 : 12);
+    }
+
+    private static int words(String s) {
+        return s.strip().split("[\\s/]+").length;
+    }
+}

@@ -1,0 +1,329 @@
+package uk.gov.redbridge.onepanel.extraction.internal.locating;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import uk.gov.redbridge.onepanel.extraction.internal.layout.TableBlock;
+
+/**
+ * Reads a table: an answer beside its label, under it (a row of labels over a row of answers, or over one row per
+ * person), in the columns headed "Subject" and "Others", or in the lower part of a merged label cell's row.
+ */
+final class TableReading {
+
+    private final Reading reading;
+
+    TableReading(Reading reading) {
+        this.reading = reading;
+    }
+
+    void table(TableBlock table) {
+        Map<String, Target> openAbove = new HashMap<>();
+        Map<String, Target> labelAbove = new HashMap<>();
+        // "Subject" and "Others" as column headings: answers to a question go to the part of their column
+        Map<String, String> partColumns = new HashMap<>();
+        // a row of labels of a repeating section over rows of answers: one person a row
+        Map<String, List<LabelIndex.Hit>> itemColumns = new HashMap<>();
+        boolean labelTable = labelAnswerTable(table);
+        for (TableBlock.Row row : table.rows()) {
+            if (partHeadings(row, partColumns)) {
+                continue;
+            }
+            if (!itemColumns.isEmpty() && itemRow(row, itemColumns)) {
+                continue;
+            }
+            Map<String, List<LabelIndex.Hit>> labelsInRow = new HashMap<>();
+            boolean allLabels = true;
+            Target carry = null;
+            String carryFill = null;
+            boolean carryFromContinuation = false;
+            Map<String, Target> opensThisRow = new HashMap<>();
+            Map<String, Target> labelsThisRow = new HashMap<>();
+            String carryRange = null;
+            for (TableBlock.Cell cell : row.cells()) {
+                String range = cell.from() + "-" + cell.to();
+                if (cell.continuation()) {
+                    Target above = overlapping(labelAbove, cell);
+                    labelsThisRow.put(range, above);
+                    carry = above;
+                    carryFromContinuation = true;
+                    carryRange = range;
+                    continue;
+                }
+                if (carry != null && !carryFromContinuation && wordingAsAnswer(cell, carryFill, labelTable, row)) {
+                    // an answer that happens to be a label's wording ("Manager" as a role)
+                    reading.emit(carry, List.of(cell.text().split("\n")), Placement.RIGHT, cell.origin());
+                    carry = null;
+                    continue;
+                }
+                CellReading r = readCell(cell);
+                if (r.heading) {
+                    carry = null;
+                    continue;
+                }
+                if (!r.leading.isEmpty()) {
+                    Target above;
+                    String part = carry != null && carry.field().parts() && carry.key().equals(carry.field().key())
+                            ? partOf(partColumns, cell) : null;
+                    if (part != null) {
+                        reading.emit(new Target(carry.section(), carry.field(), carry.key() + "." + part, carry.label()
+                                + " / " + part, carry.origin(), carry.score()), r.leading, Placement.RIGHT,
+                                cell.origin());
+                        // the next column may hold the other part
+                        continue;
+                    }
+                    String column = carry == null && reading.topic != null ? partOf(partColumns, cell) : null;
+                    if (carry != null) {
+                        reading.emit(carry, r.leading, Placement.RIGHT, cell.origin());
+                    } else if ((above = takeOverlapping(openAbove, cell)) != null) {
+                        reading.emit(above, r.leading, Placement.BELOW, cell.origin());
+                    } else if (column != null) {
+                        // under a "Subject" or "Others" column heading, below the question
+                        reading.emit(new Target(reading.topicSection, reading.topic, reading.topic.key() + "." + column,
+                                reading.topicLabel + " / " + column, cell.origin(), 0.95), r.leading,
+                                Placement.BELOW, cell.origin());
+                    }
+                    carry = null;
+                } else if (r.blank) {
+                    carry = null;
+                } else if (carry != null) {
+                    // the cell after a label starts with a label of its own
+                    if (r.labelOnly && !carryFromContinuation) {
+                        opensThisRow.put(carryRange, carry);
+                    }
+                    carry = null;
+                }
+                carryFromContinuation = false;
+                if (r.open != null) {
+                    carry = r.open;
+                    carryFill = cell.fill();
+                    carryRange = range;
+                    labelsThisRow.put(range, r.open);
+                }
+                if (r.labelOnly && !r.hits.isEmpty()) {
+                    labelsInRow.put(range, r.hits);
+                } else if (!r.blank) {
+                    allLabels = false;
+                }
+            }
+            itemColumns = allLabels && labelsInRow.size() >= 2 && reading.section != null
+                    && reading.section.repeats()
+                    ? labelsInRow : Map.of();
+            if (carry != null && !carryFromContinuation && carryRange != null) {
+                opensThisRow.put(carryRange, carry);
+            }
+            openAbove = opensThisRow;
+            labelAbove = labelsThisRow;
+        }
+        reading.lastAmbiguous = null;
+    }
+
+    /**
+     * Whether a cell right of a label, that reads as a label, is its answer: it is styled unlike the label (shaded
+     * labels, white answers), or the table is a two-column list of labels and answers and the cell ends its row.
+     */
+    private boolean wordingAsAnswer(TableBlock.Cell cell, String labelFill, boolean labelTable, TableBlock.Row row) {
+        String text = cell.text().strip();
+        if (text.isEmpty() || !readsAsLabel(text)) {
+            return false;
+        }
+        if (labelFill != null && !labelFill.equals(cell.fill())) {
+            return true;
+        }
+        List<TableBlock.Cell> cells = row.cells().stream().filter(c -> !c.blank()).toList();
+        return labelTable && cells.size() == 2 && cells.get(1) == cell;
+    }
+
+    /** At least three rows of a label and its answer, and most two-cell rows so. */
+    private boolean labelAnswerTable(TableBlock table) {
+        int pairs = 0;
+        int twoCells = 0;
+        for (TableBlock.Row row : table.rows()) {
+            List<TableBlock.Cell> cells = row.cells().stream().filter(c -> !c.blank() && !c.continuation()).toList();
+            if (cells.size() != 2) {
+                continue;
+            }
+            twoCells++;
+            if (readsAsLabel(cells.get(0).text()) && !readsAsLabel(cells.get(1).text())) {
+                pairs++;
+            }
+        }
+        return pairs >= 3 && pairs >= twoCells * 0.6;
+    }
+
+    /** Whether a cell's whole text is a label (without reading it: no section or person changes). */
+    private boolean readsAsLabel(String text) {
+        return !labelOnly(Vocabulary.SPACES.matcher(text.replace('\n', ' ')).replaceAll(" ").strip()).isEmpty();
+    }
+
+    /**
+     * A row of answers under a row of labels of a repeating section: each cell answers the label of its column,
+     * and a label met again starts the next person. False (and nothing read) when the row holds labels itself.
+     */
+    private boolean itemRow(TableBlock.Row row, Map<String, List<LabelIndex.Hit>> columns) {
+        for (TableBlock.Cell cell : row.cells()) {
+            String text = cell.text().strip();
+            if (!text.isEmpty() && (!labelOnly(text.replace('\n', ' ')).isEmpty()
+                    || reading.index.heading(text.replace('\n', ' '), false) != null)) {
+                return false;
+            }
+        }
+        boolean any = false;
+        for (TableBlock.Cell cell : row.cells()) {
+            String text = cell.text();
+            if (text.isBlank() || reading.vocabulary.isPlaceholder(text)) {
+                continue;
+            }
+            for (Map.Entry<String, List<LabelIndex.Hit>> e : columns.entrySet()) {
+                if (overlap(e.getKey(), cell) > 0) {
+                    Target t = reading.resolve(e.getValue(), cell.origin());
+                    reading.emit(t, List.of(text.split("\n")), Placement.BELOW, cell.origin());
+                    any = true;
+                    break;
+                }
+            }
+        }
+        return any;
+    }
+
+    /**
+     * A row of part labels over columns ("| Subject | Others |"), in a section whose answers come in parts: its
+     * columns are noted. A single "Others:" cell is a label for the cell beside it, not a column heading.
+     */
+    private boolean partHeadings(TableBlock.Row row, Map<String, String> partColumns) {
+        Map<String, String> found = new HashMap<>();
+        for (TableBlock.Cell cell : row.cells()) {
+            String part = partHeader(cell);
+            if (part != null) {
+                found.put(cell.from() + "-" + cell.to(), part);
+            } else if (!cell.blank()) {
+                return false;
+            }
+        }
+        if (found.size() < 2) {
+            return false;
+        }
+        partColumns.putAll(found);
+        return true;
+    }
+
+    /** A cell that is only a part label ("Subject", "Others"), in a section whose answers come in parts. */
+    private String partHeader(TableBlock.Cell cell) {
+        if (reading.section == null || reading.section.parts().isEmpty()) {
+            return null;
+        }
+        String text = cell.text().strip();
+        if (text.isEmpty() || text.length() > 40) {
+            return null;
+        }
+        List<LabelIndex.Hit> hits = reading.index.parts(text);
+        return hits.isEmpty() || !hits.get(0).rest().isEmpty() ? null : hits.get(0).wording().part();
+    }
+
+    private String partOf(Map<String, String> partColumns, TableBlock.Cell cell) {
+        for (Map.Entry<String, String> e : partColumns.entrySet()) {
+            if (overlap(e.getKey(), cell) > 0) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    private Target overlapping(Map<String, Target> byRange, TableBlock.Cell cell) {
+        for (Map.Entry<String, Target> e : byRange.entrySet()) {
+            if (e.getValue() != null && overlaps(e.getKey(), cell)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    private Target takeOverlapping(Map<String, Target> byRange, TableBlock.Cell cell) {
+        String best = null;
+        double bestOverlap = 0;
+        for (Map.Entry<String, Target> e : byRange.entrySet()) {
+            double o = overlap(e.getKey(), cell);
+            if (e.getValue() != null && o > bestOverlap) {
+                best = e.getKey();
+                bestOverlap = o;
+            }
+        }
+        return best == null ? null : byRange.remove(best);
+    }
+
+    private boolean overlaps(String range, TableBlock.Cell cell) {
+        return overlap(range, cell) > 0;
+    }
+
+    private double overlap(String range, TableBlock.Cell cell) {
+        String[] p = range.split("-(?=[\\d.])", 2);
+        double from = Double.parseDouble(p[0]);
+        double to = Double.parseDouble(p[1]);
+        double o = Math.min(to, cell.to()) - Math.max(from, cell.from());
+        // at least half of the narrower of the two
+        double narrower = Math.min(to - from, cell.to() - cell.from());
+        return o >= narrower * 0.5 ? o : 0;
+    }
+
+    /** Reads one cell: the text before any label, the labels with their answers, and a label left open. */
+    CellReading readCell(TableBlock.Cell cell) {
+        CellReading r = new CellReading();
+        String text = cell.text();
+        if (text.isBlank() || reading.vocabulary.isPlaceholder(text)) {
+            r.blank = true;
+            return r;
+        }
+        String joined = Vocabulary.SPACES.matcher(text.replace('\n', ' ')).replaceAll(" ").strip();
+        LabelIndex.Heading h = reading.index.heading(joined, false, reading.loose);
+        if (h != null) {
+            reading.heading(h);
+            r.heading = true;
+            return r;
+        }
+        // a cell that is all label, however it wraps ("Manager Name responsible for quality / assuring...")
+        List<LabelIndex.Hit> hits = labelOnly(joined);
+        if (!hits.isEmpty()) {
+            r.open = reading.resolve(hits, cell.origin());
+            r.labelOnly = true;
+            r.hits = hits;
+            return r;
+        }
+        if (reading.partsPossible()) {
+            List<LabelIndex.Hit> parts = reading.index.parts(joined);
+            if (!parts.isEmpty() && parts.get(0).rest().isEmpty()) {
+                r.open = reading.part(parts.get(0), cell.origin());
+                r.labelOnly = true;
+                return r;
+            }
+        }
+        Lines flow = reading.lines(true);
+        flow.blocks(cell.content());
+        r.leading = flow.leading;
+        r.open = flow.openLabel();
+        flow.close();
+        return r;
+    }
+
+    private List<LabelIndex.Hit> labelOnly(String text) {
+        List<LabelIndex.Hit> hits = reading.index.labels(text, false);
+        if (hits.isEmpty() && reading.loose) {
+            hits = reading.index.labels(text, true);
+        }
+        if (!hits.isEmpty() && hits.get(0).rest().isEmpty()) {
+            return hits;
+        }
+        return List.of();
+    }
+
+    /** What one table cell held. */
+    static final class CellReading {
+        boolean blank;
+        boolean heading;
+        boolean labelOnly;
+        List<LabelIndex.Hit> hits = List.of();
+        List<String> leading = new ArrayList<>();
+        Target open;
+    }
+}

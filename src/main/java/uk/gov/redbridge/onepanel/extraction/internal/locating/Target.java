@@ -1,0 +1,9 @@
+package uk.gov.redbridge.onepanel.extraction.internal.locating;
+
+import uk.gov.redbridge.onepanel.extraction.internal.layout.Origin;
+import uk.gov.redbridge.onepanel.extraction.internal.mapping.FieldSpec;
+import uk.gov.redbridge.onepanel.extraction.internal.mapping.MappingSection;
+
+/** A label waiting for its answer: the field it introduces, the key the answer goes to, how sure the match is. */
+record Target(MappingSection section, FieldSpec field, String key, String label, Origin origin, double score) {
+}

@@ -1,0 +1,25 @@
+package uk.gov.redbridge.onepanel.extraction.internal.mapping;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One field of a form mapping.
+ *
+ * @param key      the canonical dotted key; in a repeating section, the key inside one item ({@code name} for
+ *                 {@code persons.N.name})
+ * @param type     how the value is read and checked
+ * @param required whether the form is incomplete without it
+ * @param labels   the label wordings that introduce the value, official wording first
+ * @param parts    whether the answer is given in parts (e.g. "Subject:" and "Others:") as the section declares
+ * @param into     for {@link ValueType#CONTACT} ({@code phone}, {@code email}) and {@link ValueType#FULL_NAME}
+ *                 ({@code first}, {@code last}): the keys the value is split into
+ */
+public record FieldSpec(String key, ValueType type, boolean required, List<String> labels, boolean parts,
+        Map<String, String> into) {
+
+    public FieldSpec {
+        labels = List.copyOf(labels);
+        into = into == null ? Map.of() : Map.copyOf(into);
+    }
+}

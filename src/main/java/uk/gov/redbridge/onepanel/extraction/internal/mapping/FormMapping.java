@@ -1,0 +1,37 @@
+package uk.gov.redbridge.onepanel.extraction.internal.mapping;
+
+import java.util.List;
+
+/**
+ * What the service knows about one version of a referral form, as declared in a {@code form-mappings/*.yaml} file:
+ * its sections, fields, label wordings, value types, and how to recognise it.
+ *
+ * @param id           the file name without extension, e.g. {@code appendix-e-v1}; recorded with every form read
+ * @param title        a readable name
+ * @param recognition  when a document counts as this form
+ * @param placeholders template prompts that mean "not filled in" ("Click or tap here to enter text.")
+ * @param boilerplate  guidance printed on the form, never part of an answer ("Please add others as required")
+ * @param signOffs     words that end a referral typed into an email ("Kind regards")
+ */
+public record FormMapping(String id, String title, Recognition recognition, List<String> placeholders,
+        List<String> boilerplate, List<String> signOffs, List<MappingSection> sections) {
+
+    public FormMapping {
+        placeholders = List.copyOf(placeholders);
+        boilerplate = List.copyOf(boilerplate);
+        signOffs = List.copyOf(signOffs);
+        sections = List.copyOf(sections);
+    }
+
+    /**
+     * @param minFields    the fewest distinct fields with a value for a document to count as this form
+     * @param minSections  the fewest sections those fields must come from
+     * @param titlePhrases phrases of the form's title; one of them in the text makes recognition surer
+     */
+    public record Recognition(int minFields, int minSections, List<String> titlePhrases) {
+
+        public Recognition {
+            titlePhrases = List.copyOf(titlePhrases);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package uk.gov.redbridge.onepanel.extraction.internal.parsing;
+
+import uk.gov.redbridge.onepanel.extraction.internal.layout.DocumentLayout;
+import uk.gov.redbridge.onepanel.extraction.internal.reading.DocumentReader;
+import uk.gov.redbridge.onepanel.extraction.internal.reading.ReadFailure;
+import uk.gov.redbridge.onepanel.extraction.internal.reading.ReadingLimits;
+
+/**
+ * Parses in the calling JVM, within the same size limits but without the protection of a separate process: a parser
+ * that hangs or runs out of memory takes the caller with it. For tests, benchmarks and trusted files only; the
+ * service uses {@link IsolatedParser} unless {@code onepanel.extraction.isolation.enabled} is false.
+ */
+public final class InProcessParser implements DocumentParser {
+
+    private final DocumentReader reader;
+
+    public InProcessParser(ReadingLimits limits) {
+        this.reader = new DocumentReader(limits);
+    }
+
+    @Override
+    public DocumentLayout parse(String fileName, byte[] content) throws ReadFailure {
+        return reader.read(fileName, content);
+    }
+
+    @Override
+    public void close() {
+        // nothing held
+    }
+}

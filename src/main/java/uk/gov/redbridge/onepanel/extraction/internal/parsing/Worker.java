@@ -1,0 +1,192 @@
+package uk.gov.redbridge.onepanel.extraction.internal.parsing;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+import uk.gov.redbridge.onepanel.extraction.internal.layout.DocumentLayout;
+import uk.gov.redbridge.onepanel.extraction.internal.reading.ReadingLimits;
+
+/** One parsing worker process and the pipes to it. */
+final class Worker {
+
+    /** The reply did not come in time: the worker has been killed. */
+    static final class TimedOut extends Exception {
+        TimedOut() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The worker ended without replying. */
+    static final class Died extends Exception {
+        final int exitCode;
+
+        Died(int exitCode) {
+            super(null, null, false, false);
+            this.exitCode = exitCode;
+        }
+    }
+
+    /** What a worker replied: a layout or a failure. */
+    record Reply(DocumentLayout layout, Protocol.Failure failure) {
+    }
+
+    /** The exit status of {@code -XX:+ExitOnOutOfMemoryError}. */
+    static final int OUT_OF_MEMORY_EXIT = 3;
+
+    private final Process process;
+    private final Path tempDirectory;
+    private final DataOutputStream in;
+    private final DataInputStream out;
+    private final ExecutorService readers;
+    private int served;
+
+    private Worker(Process process, Path tempDirectory, ExecutorService readers) {
+        this.process = process;
+        this.tempDirectory = tempDirectory;
+        this.readers = readers;
+        this.in = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
+        this.out = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
+    }
+
+    static Worker start(WorkerOptions options, ExecutorService readers) throws IOException, TimedOut, Died {
+        Path temp = Files.createTempDirectory("onepanel-parse-");
+        List<String> command = WorkerCommand.build(options, temp);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        // Tesseract runs several threads by default: on a shared machine that makes OCR slower, not faster
+        builder.environment().put("OMP_THREAD_LIMIT", "1");
+        Process process = builder.start();
+        Worker worker = new Worker(process, temp, readers);
+        try {
+            worker.awaitReady(options.startTimeout().toMillis());
+        } catch (TimedOut | Died | IOException e) {
+            worker.kill();
+            throw e;
+        }
+        return worker;
+    }
+
+    private void awaitReady(long millis) throws TimedOut, Died, IOException {
+        Future<Integer> ready = readers.submit(() -> Protocol.readTag(out));
+        try {
+            int tag = ready.get(millis, TimeUnit.MILLISECONDS);
+            if (tag != Protocol.READY) {
+                throw new IOException("unexpected greeting from a parsing worker");
+            }
+        } catch (TimeoutException e) {
+            ready.cancel(true);
+            throw new TimedOut();
+        } catch (ExecutionException e) {
+            throw new Died(exitCode());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting a parsing worker");
+        }
+    }
+
+    /** Sends one document and waits for the reply, killing the worker if it does not come in time. */
+    Reply parse(String fileName, byte[] content, ReadingLimits limits, long timeoutMillis, long maxReply)
+            throws TimedOut, Died {
+        served++;
+        Future<Reply> reply = readers.submit(() -> {
+            Protocol.writeRequest(in, fileName, limits, content);
+            int tag = Protocol.readTag(out);
+            byte[] body = Protocol.readBlock(out, maxReply);
+            if (tag == Protocol.REPLY_LAYOUT) {
+                return new Reply(Protocol.JSON.readValue(body, DocumentLayout.class), null);
+            }
+            if (tag == Protocol.REPLY_FAILURE) {
+                return new Reply(null, Protocol.JSON.readValue(body, Protocol.Failure.class));
+            }
+            throw new IOException("unexpected reply from a parsing worker");
+        });
+        try {
+            return reply.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            kill();
+            reply.cancel(true);
+            throw new TimedOut();
+        } catch (ExecutionException e) {
+            // the pipe broke or the reply was unreadable: the worker is gone or unusable
+            int code = exitCode();
+            kill();
+            throw new Died(code);
+        } catch (InterruptedException e) {
+            kill();
+            Thread.currentThread().interrupt();
+            throw new Died(-1);
+        }
+    }
+
+    int served() {
+        return served;
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** The exit code once the process has ended (waiting briefly), or -1. */
+    private int exitCode() {
+        try {
+            if (process.waitFor(2, TimeUnit.SECONDS)) {
+                return process.exitValue();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return -1;
+    }
+
+    /** Ends the worker now, whatever it is doing, and removes its temporary files. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        deleteTemp();
+    }
+
+    /** Asks the worker to finish (end of input) and waits a little before forcing it. */
+    void stop() {
+        try {
+            in.close();
+            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        deleteTemp();
+    }
+
+    private void deleteTemp() {
+        try (Stream<Path> files = Files.walk(tempDirectory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary file is harmless; the folder is under the system temp directory
+        }
+    }
+}

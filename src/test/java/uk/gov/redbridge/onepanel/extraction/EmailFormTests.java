@@ -1,0 +1,154 @@
+package uk.gov.redbridge.onepanel.extraction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.gov.redbridge.onepanel.extraction.fixtures.FormAssertions.assertReadsAll;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import uk.gov.redbridge.onepanel.extraction.fixtures.FormDocuments;
+import uk.gov.redbridge.onepanel.extraction.fixtures.FormEmails;
+import uk.gov.redbridge.onepanel.extraction.fixtures.FormPdfs;
+import uk.gov.redbridge.onepanel.extraction.fixtures.SampleReferral;
+import uk.gov.redbridge.onepanel.extraction.fixtures.SampleReferral.DateStyle;
+import uk.gov.redbridge.onepanel.extraction.fixtures.SampleReferral.Wording;
+import uk.gov.redbridge.onepanel.extraction.fixtures.WordDocument;
+
+/** Finding the form in an email: attached, forwarded, typed into the message, or not there at all. */
+class EmailFormTests {
+
+    static final FormExtractor EXTRACTOR = TestExtractors.inProcess();
+    static final SampleReferral SAMPLE = SampleReferral.of(0, Wording.OFFICIAL, DateStyle.DMY);
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    @Test
+    void readsTheFormAttachedAndNotTheSignature() {
+        byte[] mail = FormEmails.message("Appendix E referral")
+                .text("Good afternoon,\n\nPlease find attached a referral.\n\nMany thanks\nA. Referrer\n"
+                        + "Tel: 020 7946 0999\nFirst name: Notapart\n")
+                .attach("OP referral.docx", DOCX, FormDocuments.officialTables(SAMPLE)).bytes();
+        ExtractionResult result = EXTRACTOR.extractFromEmail(mail);
+        assertReadsAll(result, SAMPLE, Map.of());
+        assertThat(((FormExtracted) result).sourceName()).isEqualTo("OP referral.docx");
+    }
+
+    @Test
+    void aChronologyBesideTheFormIsNotTheForm() {
+        byte[] mail = FormEmails.message("One Panel referral")
+                .text("Referral and chronology attached.")
+                .attach("Chronology.docx", DOCX, chronology())
+                .attach("Referral – form.pdf", "application/pdf", FormPdfs.ruledTable(SAMPLE)).bytes();
+        ExtractionResult result = EXTRACTOR.extractFromEmail(mail);
+        assertReadsAll(result, SAMPLE, Map.of());
+        assertThat(((FormExtracted) result).sourceName()).isEqualTo("Referral – form.pdf");
+    }
+
+    @Test
+    void readsTheFormInAForwardedMessage() {
+        byte[] original = FormEmails.message("Referral").text("Form attached.")
+                .attach("form.docx", DOCX, FormDocuments.contentControls(SAMPLE)).bytes();
+        byte[] mail = FormEmails.message("FW: Referral").text("Forwarding on behalf of a colleague.")
+                .forward(original).bytes();
+        assertReadsAll(EXTRACTOR.extractFromEmail(mail), SAMPLE, FormVarietyTests.ticked(SAMPLE));
+    }
+
+    @Test
+    void readsAReferralTypedIntoThePlainTextOfTheMessage() {
+        SampleReferral sample = SampleReferral.of(1, Wording.VARIANT, DateStyle.DMY_YY);
+        byte[] mail = FormEmails.message("One Panel referral").text(sample.asText()).bytes();
+        ExtractionResult result = EXTRACTOR.extractFromEmail(mail);
+        assertReadsAll(result, sample, Map.of());
+        assertThat(((FormExtracted) result).sourceName()).isEqualTo("(email body)");
+    }
+
+    @Test
+    void readsAReferralPastedAsATableIntoAnHtmlMessage() {
+        SampleReferral sample = SampleReferral.of(1, Wording.OFFICIAL, DateStyle.LONG);
+        StringBuilder html = new StringBuilder("<html><body><p>Dear Panel,</p><table border=1>");
+        for (SampleReferral.Section s : sample.sections()) {
+            html.append("<tr><td colspan=2><b>").append(s.heading()).append("</b></td></tr>");
+            for (SampleReferral.Group g : s.groups()) {
+                boolean topic = g.fields().stream().anyMatch(f -> f.part() != null);
+                if (g.heading() != null && !topic) {
+                    html.append("<tr><td colspan=2>").append(g.heading()).append("</td></tr>");
+                }
+                for (SampleReferral.Field f : g.fields()) {
+                    String label = topic ? (f.part().equals("Subject") ? g.heading() + " Subject:" : "Others:")
+                            : f.label();
+                    html.append("<tr><td>").append(label).append("</td><td>")
+                            .append(f.written().replace("\n", "<br>")).append("</td></tr>");
+                }
+            }
+        }
+        html.append("</table><p>Kind regards</p></body></html>");
+        byte[] mail = FormEmails.message("Referral").html(html.toString()).bytes();
+        assertReadsAll(EXTRACTOR.extractFromEmail(mail), sample, Map.of());
+    }
+
+    @Test
+    void theStrongestOfTwoFormsWins() {
+        SampleReferral partial = SampleReferral.of(1, Wording.OFFICIAL, DateStyle.DMY);
+        WordDocument fewFields = new WordDocument().heading("Case Referral Form").paragraph(
+                "First name: " + partial.value("subject.first_name") + "\nSurname: "
+                        + partial.value("subject.last_name") + "\nDate of birth: 1/1/2000\nAgency: Police\n"
+                        + "Role: Officer\nName: A. Person\nNHS number: 999 000 0018");
+        byte[] mail = FormEmails.message("Referral").text("Two attachments.")
+                .attach("draft.docx", DOCX, fewFields.bytes())
+                .attach("final.docx", DOCX, FormDocuments.officialTables(SAMPLE)).bytes();
+        ExtractionResult result = EXTRACTOR.extractFromEmail(mail);
+        assertThat(((FormExtracted) result).sourceName()).isEqualTo("final.docx");
+    }
+
+    @Test
+    void aPasswordProtectedFormIsReportedAsSuchWithoutItsName() {
+        byte[] locked = FormPdfs.protect(FormPdfs.ruledTable(SAMPLE), "owner-secret", "user-secret");
+        byte[] mail = FormEmails.message("Referral").text("Password to follow in a separate email.")
+                .attach("Referral for Dorothy Fairweather.pdf", "application/pdf", locked).bytes();
+        ExtractionResult result = EXTRACTOR.extractFromEmail(mail);
+        assertThat(result).isInstanceOf(ExtractionFailed.class);
+        ExtractionFailed failed = (ExtractionFailed) result;
+        assertThat(failed.reason()).isEqualTo(FailureReason.ENCRYPTED);
+        assertThat(failed.explanation()).contains("attachment 1 (PDF)").doesNotContain("Dorothy")
+                .doesNotContain("Fairweather");
+    }
+
+    @Test
+    void noFormAnywhereIsNoFormFound() {
+        byte[] mail = FormEmails.message("Meeting").text("Can we move the panel meeting to Thursday?\n\nThanks")
+                .attach("agenda.docx", DOCX, new WordDocument().heading("Agenda").paragraph("1. Minutes\n2. Cases")
+                        .bytes()).bytes();
+        ExtractionResult result = EXTRACTOR.extractFromEmail(mail);
+        assertThat(result).isInstanceOf(ExtractionFailed.class);
+        assertThat(((ExtractionFailed) result).reason()).isEqualTo(FailureReason.NO_FORM_FOUND);
+    }
+
+    @Test
+    void aMessageWithNothingInItIsEmpty() {
+        byte[] mail = FormEmails.message("(no subject)").bytes();
+        ExtractionResult result = EXTRACTOR.extractFromEmail(mail);
+        assertThat(((ExtractionFailed) result).reason()).isEqualTo(FailureReason.EMPTY);
+        assertThat(((ExtractionFailed) EXTRACTOR.extractFromEmail(new byte[0])).reason())
+                .isEqualTo(FailureReason.EMPTY);
+    }
+
+    @Test
+    void garbageIsNoFormFoundNotACrash() {
+        byte[] junk = "this is not a MIME message at all \u0000\u0001".getBytes(StandardCharsets.ISO_8859_1);
+        ExtractionResult result = EXTRACTOR.extractFromEmail(junk);
+        assertThat(result).isInstanceOf(ExtractionFailed.class);
+    }
+
+    static byte[] chronology() {
+        WordDocument d = new WordDocument().heading("Single agency chronology")
+                .paragraph("Subject: Dorothy Fairweather   DOB: 02/05/1961");
+        WordDocument.Table t = d.table();
+        t.row().label("Date").label("Agency").label("Event / contact").label("Outcome");
+        for (int i = 1; i <= 8; i++) {
+            t.row().cell("0" + i + "/0" + i + "/2025").cell("GP").cell("Attended surgery; plan agreed.")
+                    .cell("Recorded");
+        }
+        return t.end().bytes();
+    }
+}

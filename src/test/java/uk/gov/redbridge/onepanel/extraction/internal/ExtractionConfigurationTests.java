@@ -1,0 +1,73 @@
+package uk.gov.redbridge.onepanel.extraction.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.annotation.UserConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+
+import uk.gov.redbridge.onepanel.extraction.ExtractionResult;
+import uk.gov.redbridge.onepanel.extraction.FormExtracted;
+import uk.gov.redbridge.onepanel.extraction.FormExtractor;
+import uk.gov.redbridge.onepanel.extraction.fixtures.FormDocuments;
+import uk.gov.redbridge.onepanel.extraction.fixtures.SampleReferral;
+import uk.gov.redbridge.onepanel.extraction.fixtures.SampleReferral.DateStyle;
+import uk.gov.redbridge.onepanel.extraction.fixtures.SampleReferral.Wording;
+
+/** The extractor as the service builds it: settings bound and checked, mappings checked at start-up. */
+class ExtractionConfigurationTests {
+
+    private final ApplicationContextRunner context = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+            .withConfiguration(UserConfigurations.of(ExtractionConfiguration.class))
+            .withBean(Clock.class, Clock::systemDefaultZone)
+            .withBean(FormExtractor.class)
+            .withPropertyValues("onepanel.extraction.isolation.enabled=false");
+
+    @Test
+    void theServiceExtractorReadsAFormWithTheDefaultSettings() {
+        context.run(ctx -> {
+            assertThat(ctx).hasNotFailed();
+            FormExtractor extractor = ctx.getBean(FormExtractor.class);
+            assertThat(extractor.reviewThreshold()).isEqualTo(0.8);
+            SampleReferral sample = SampleReferral.of(0, Wording.OFFICIAL, DateStyle.DMY);
+            ExtractionResult result = extractor.extract("form.docx", FormDocuments.officialTables(sample));
+            assertThat(result).isInstanceOf(FormExtracted.class);
+        });
+    }
+
+    @Test
+    void badMappingFilesStopTheStartListingEachOne(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("one.yaml"), "sections: [");
+        Files.writeString(dir.resolve("two.yaml"), "id: two\nrecognition: {}\nsections: []\n");
+        context.withPropertyValues("onepanel.extraction.mappings-location=" + dir.toUri()).run(ctx -> {
+            assertThat(ctx).hasFailed();
+            assertThat(ctx.getStartupFailure()).rootCause().hasMessageContaining("one.yaml: is not valid YAML")
+                    .hasMessageContaining("two.yaml: needs a non-empty list 'sections'");
+        });
+    }
+
+    @Test
+    void settingsOutOfRangeStopTheStart() {
+        context.withPropertyValues("onepanel.extraction.review-threshold=1.5").run(ctx -> {
+            assertThat(ctx).hasFailed();
+            assertThat(ctx.getStartupFailure()).hasStackTraceContaining("reviewThreshold");
+        });
+    }
+
+    @Test
+    void theCommandLineBindsTheSameSettingsWithoutSpring() {
+        try (ExtractionEngine engine = Engines.standalone(java.util.Map.of(
+                "onepanel.extraction.review-threshold", "0.7", "onepanel.extraction.isolation.enabled", "false"))) {
+            assertThat(engine.reviewThreshold()).isEqualTo(0.7);
+        }
+    }
+}
