@@ -82,7 +82,10 @@ class MeetingsByEmailEndToEndTests {
         assertThat(answered.answers()).extracting(MemberAnswer::agency)
                 .containsExactlyInAnyOrder("NEL-ICS", "LBR-ASC", "LBR-CSC", "NELFT", "MPS", "CSP");
         assertThat(answered.answers()).filteredOn(a -> "MPS".equals(a.agency())).singleElement()
-                .extracting(MemberAnswer::position).isEqualTo(Recommendation.NO_REVIEW);
+                .satisfies(a -> {
+                    assertThat(a.position()).isEqualTo(Recommendation.NO_REVIEW);
+                    assertThat(a.text()).isEqualTo("No review: not known to the police.");
+                });
 
         Decision decision = meetings.recordDecisionByEmail(item.id(), sar(), "secretariat");
         assertThat(decision.byEmail()).isTrue();

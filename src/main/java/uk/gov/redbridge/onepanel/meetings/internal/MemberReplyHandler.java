@@ -12,6 +12,7 @@ import uk.gov.redbridge.onepanel.correspondence.Correspondence;
 import uk.gov.redbridge.onepanel.correspondence.OutboundMail;
 import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
 import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
+import uk.gov.redbridge.onepanel.extraction.ReplyText;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessages;
 import uk.gov.redbridge.onepanel.meetings.FurtherInformation;
@@ -80,7 +81,9 @@ class MemberReplyHandler implements ReplyHandler {
                 .filter(m -> m.email().equalsIgnoreCase(from)).findFirst();
         String agency = member.map(PanelMember::agency)
                 .orElseGet(() -> directory.forSenderAddress(from).map(a -> a.code()).orElse(null));
-        String text = mail.body() == null ? "" : mail.body().strip();
+        // the member's own words: the quoted question below (or above) them is not the answer
+        String own = ReplyText.newText(mail);
+        String text = (own == null || own.isBlank() ? ReplyText.bodyText(mail) : own).strip();
         MemberAnswer answer = new MemberAnswer(member.map(PanelMember::name).orElse(null), agency, from,
                 position(text), text.length() > MAX_ANSWER ? text.substring(0, MAX_ANSWER) : text, clock.instant());
         decisions.addAnswer(request.get().id(), message.id().value(), answer);
