@@ -65,6 +65,11 @@ public class ReferralLog {
         return queries.withStatus(status);
     }
 
+    /** Referrals received in {@code [from, to)}, oldest first: for the annual review. */
+    public List<Referral> receivedBetween(java.time.Instant from, java.time.Instant to) {
+        return queries.receivedBetween(from, to);
+    }
+
     public List<ReferralDocument> documents(ReferralId id) {
         return queries.documents(id);
     }
@@ -138,6 +143,21 @@ public class ReferralLog {
     public void note(ReferralReference reference, String kind, String detail, String actor) {
         Referral referral = find(reference).orElseThrow(() -> new IllegalArgumentException("no referral " + reference));
         writer.note(referral.id(), kind, detail, actor);
+    }
+
+    /**
+     * Fills in section 6 of the referral form (One Panel decision: meeting date, recommendation, follow-up action)
+     * after the panel has decided; kept with the case and shown wherever the form is. A blank value clears the key.
+     */
+    @Transactional
+    public void recordPanelDecision(ReferralReference reference, java.time.LocalDate meetingDate,
+            String recommendation, String followUp, String actor) {
+        Referral referral = find(reference).orElseThrow(() -> new IllegalArgumentException("no referral " + reference));
+        FilledForm form = referral.form()
+                .corrected("decision.meeting_date", meetingDate == null ? null : meetingDate.toString(), actor)
+                .corrected("decision.recommendation", recommendation, actor)
+                .corrected("decision.follow_up", followUp, actor);
+        writer.replaceForm(referral.id(), form, actor, "Section 6 (One Panel decision) filled in");
     }
 
     @Transactional

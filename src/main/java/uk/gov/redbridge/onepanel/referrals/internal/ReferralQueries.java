@@ -37,6 +37,10 @@ public class ReferralQueries {
         return repository.latest(limit);
     }
 
+    public List<Referral> receivedBetween(java.time.Instant from, java.time.Instant to) {
+        return repository.receivedBetween(from, to);
+    }
+
     public List<Referral> withStatus(ReferralStatus status) {
         return repository.withStatus(status);
     }

@@ -97,6 +97,14 @@ public class ReferralRepository {
                 .param("limit", limit).query(ReferralRepository::map).list();
     }
 
+    List<Referral> receivedBetween(java.time.Instant from, java.time.Instant to) {
+        return jdbc.sql("SELECT * FROM referral WHERE received_at >= :from AND received_at < :to "
+                + "ORDER BY received_at, reference")
+                .param("from", java.time.OffsetDateTime.ofInstant(from, java.time.ZoneOffset.UTC))
+                .param("to", java.time.OffsetDateTime.ofInstant(to, java.time.ZoneOffset.UTC))
+                .query(ReferralRepository::map).list();
+    }
+
     List<Referral> withStatus(ReferralStatus status) {
         return jdbc.sql("SELECT * FROM referral WHERE status = :status ORDER BY received_at, reference")
                 .param("status", status.name()).query(ReferralRepository::map).list();

@@ -17,8 +17,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * session (the GOV.UK sign-in page at /login, CSRF on). Everything not named is refused.
  *
  * <p>Pages: every signed-in role reads ({@link #READERS}); only the secretariat changes anything (every POST but
- * signing out and searching the log, which are reads); the audit pages are the secretariat's; the log's exports
- * are the secretariat's and the chair's (board reports).
+ * signing out and searching the log, which are reads, and the votes and recommendation at a meeting, which the chair
+ * records too); the audit pages are the secretariat's; the log's exports and the annual review's are the
+ * secretariat's and the chair's (board reports).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -52,11 +53,15 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("SECRETARIAT")
                         .requestMatchers(HttpMethod.GET, "/referrals/*/audit").hasRole("SECRETARIAT")
-                        .requestMatchers(HttpMethod.GET, "/referrals/export.xlsx", "/referrals/export.csv")
+                        .requestMatchers(HttpMethod.GET, "/referrals/export.xlsx", "/referrals/export.csv",
+                                "/reports/annual.pdf", "/reports/annual.xlsx")
                         .hasAnyRole("SECRETARIAT", "CHAIR")
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(READERS)
                         .requestMatchers(HttpMethod.HEAD, "/**").hasAnyRole(READERS)
                         .requestMatchers(HttpMethod.POST, "/logout", "/referrals/search").hasAnyRole(READERS)
+                        // the chair records the panel's votes and recommendation (meetings)
+                        .requestMatchers(HttpMethod.POST, "/meetings/*/items/*/votes", "/meetings/*/items/*/decision")
+                        .hasAnyRole("SECRETARIAT", "CHAIR")
                         .requestMatchers(HttpMethod.POST, "/**").hasRole("SECRETARIAT")
                         .anyRequest().denyAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(expiredForms))

@@ -28,10 +28,12 @@ class DashboardController {
     private final ExceptionsQueue exceptions;
     private final Correspondence correspondence;
     private final InformationRequests requests;
+    private final uk.gov.redbridge.onepanel.meetings.PanelMeetings meetings;
     private final Clock clock;
 
     DashboardController(ReferralLog referrals, ExceptionsQueue exceptions, Correspondence correspondence,
-            InformationRequests requests, Clock clock) {
+            InformationRequests requests, uk.gov.redbridge.onepanel.meetings.PanelMeetings meetings, Clock clock) {
+        this.meetings = meetings;
         this.referrals = referrals;
         this.exceptions = exceptions;
         this.correspondence = correspondence;
@@ -61,6 +63,12 @@ class DashboardController {
         model.addAttribute("overdue", awaiting.stream().filter(r -> r.status() == RequestStatus.OVERDUE
                 || r.status() == RequestStatus.ESCALATED || (r.deadline() != null && r.deadline().isOverdueOn(today)))
                 .count());
+        // the next meeting not cancelled, and the agreed reviews' milestones past their date
+        var next = meetings.meetings().stream().filter(m -> !m.date().isBefore(today)
+                && m.state() != uk.gov.redbridge.onepanel.meetings.MeetingState.CANCELLED).findFirst();
+        model.addAttribute("nextMeeting", next.orElse(null));
+        model.addAttribute("nextMeetingItems", next.map(m -> meetings.agenda(m.id()).size()).orElse(0));
+        model.addAttribute("reviewMilestonesOverdue", meetings.overdueReviewMilestones().size());
         return "system/dashboard";
     }
 

@@ -3,38 +3,23 @@ package uk.gov.redbridge.onepanel.system.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import uk.gov.redbridge.onepanel.External;
 import uk.gov.redbridge.onepanel.exceptions.ExceptionItem;
 import uk.gov.redbridge.onepanel.exceptions.ExceptionsQueue;
 import uk.gov.redbridge.onepanel.mailbox.MailAccounts;
+import uk.gov.redbridge.onepanel.testing.Browser;
 import uk.gov.redbridge.onepanel.testing.PageTestData;
 
 /**
@@ -49,12 +34,8 @@ import uk.gov.redbridge.onepanel.testing.PageTestData;
 @ActiveProfiles("test")
 class SecretariatBrowserTests {
 
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    static final Path AXE = Path.of(System.getProperty("axe.script", "target/node/node_modules/axe-core/axe.min.js"));
-    static final JsonMapper JSON = JsonMapper.builder().build();
-
+    static Browser session;
     static WebDriver browser;
-    static Path profile;
 
     @LocalServerPort
     int port;
@@ -65,29 +46,16 @@ class SecretariatBrowserTests {
     @Autowired
     ExceptionsQueue queue;
 
-    final List<String> accessibilityProblems = new ArrayList<>();
-
     @BeforeAll
     static void startBrowser() throws IOException {
-        assertThat(AXE).as("axe-core: run `npm install --prefix target/node axe-core` (.ci/run does)").exists();
-        profile = Files.createTempDirectory("onepanel-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        // no internet on these machines: background networking makes Chromium hang
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,1024");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(60));
-        Files.createDirectories(SCREENSHOTS);
+        session = Browser.start();
+        browser = session.driver();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (session != null) {
+            session.close();
         }
     }
 
@@ -166,51 +134,27 @@ class SecretariatBrowserTests {
         assertThat(text("h1")).isEqualTo("Page not found");
         check("not-found");
 
-        assertThat(accessibilityProblems).as("serious or critical axe-core violations").isEmpty();
+        assertThat(session.accessibilityProblems()).as("serious or critical axe-core violations").isEmpty();
     }
 
     private void open(String path) {
-        browser.get("http://127.0.0.1:" + port + path);
+        session.on(port).open(path);
     }
 
     private void type(String id, String value) {
-        WebElement input = browser.findElement(By.id(id));
-        input.clear();
-        input.sendKeys(value);
+        session.type(id, value);
     }
 
     private void click(String css) {
-        browser.findElement(By.cssSelector(css)).click();
+        session.click(css);
     }
 
     private String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
+        return session.text(css);
     }
 
     /** A full-height screenshot of the page, and axe-core's verdict on it. */
     private void check(String name) throws IOException {
-        Dimension normal = browser.manage().window().getSize();
-        long height = (Long) ((JavascriptExecutor) browser).executeScript(
-                "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);");
-        browser.manage().window().setSize(new Dimension(normal.getWidth(), (int) Math.min(height + 150, 6000)));
-        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0);");
-        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        browser.manage().window().setSize(normal);
-
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        js.executeScript(Files.readString(AXE));
-        String result = (String) js.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "axe.run(document, {resultTypes: ['violations']})"
-                + ".then(r => done(JSON.stringify(r.violations))).catch(e => done('[{\"id\":\"axe-error\",\"impact\":\"critical\",\"help\":\"' + e + '\",\"nodes\":[]}]'));");
-        Files.writeString(SCREENSHOTS.resolve(name + ".axe.json"), result);
-        for (JsonNode violation : JSON.readTree(result)) {
-            String impact = violation.path("impact").asString("");
-            if (impact.equals("serious") || impact.equals("critical")) {
-                List<String> targets = new ArrayList<>();
-                violation.path("nodes").forEach(n -> targets.add(n.path("target").toString()));
-                accessibilityProblems.add(name + ": " + violation.path("id").asString() + " (" + impact + ") "
-                        + violation.path("help").asString() + " at " + targets);
-            }
-        }
+        session.check(name);
     }
 }

@@ -1,0 +1,4 @@
+package uk.gov.redbridge.onepanel.meetings;
+
+public record MeetingCancelled(MeetingId meetingId) {
+}

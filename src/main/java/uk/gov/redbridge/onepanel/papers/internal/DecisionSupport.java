@@ -1,0 +1,115 @@
+package uk.gov.redbridge.onepanel.papers.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import uk.gov.redbridge.onepanel.extraction.FilledForm;
+import uk.gov.redbridge.onepanel.shared.Pathway;
+
+/**
+ * The decision support of the terms of reference, shown next to the case: Appendix B (domestic homicide) and
+ * Appendix C (Safeguarding Adults Review decision tool) questions, each with what the referral form says that bears
+ * on it, quoted. The service answers none of them: the panel decides.
+ */
+final class DecisionSupport {
+
+    record Evidence(String label, String value) {
+    }
+
+    record Question(String text, List<Evidence> formSays) {
+    }
+
+    record Appendix(String title, String note, List<Question> questions) {
+    }
+
+    private record Asked(String text, String[][] keys) {
+    }
+
+    private static final String[][] AGE = {{"subject.age", "Age"}, {"subject.date_of_birth", "Date of birth"}};
+    private static final String[][] DEATH = {{"referral.incident_date", "Date of incident/death"},
+            {"subject.postmortem_result", "Postmortem result"}, {"referral.reason", "Summary of reason"}};
+    private static final String[][] REASON = {{"referral.reason", "Summary of reason"},
+            {"involvement.summary.subject", "Summary of work and analysis"}};
+
+    private static final List<Asked> APPENDIX_B = List.of(
+            new Asked("Has a person aged 16 or over died?", join(AGE, DEATH)),
+            new Asked("Has the death, or does it appear to have, resulted from violence, abuse or neglect?",
+                    join(DEATH, new String[][] {{"involvement.summary.subject", "Summary of work and analysis"}})),
+            new Asked("Was it by a person to whom they were related or with whom they were or had been in an "
+                    + "intimate personal relationship, or a member of the same household?", personsKeys()),
+            new Asked("If the victim took their own life: do the circumstances give rise to concern (for example "
+                    + "coercive controlling behaviour in the relationship)?", REASON),
+            new Asked("Criminal proceedings (a review goes ahead even where no one is charged, or a suspect is "
+                    + "acquitted)", new String[][] {{"referrer.considerations", "Considerations"}}));
+
+    private static final List<Asked> APPENDIX_C = List.of(
+            new Asked("Is this an adult with needs for care and support (whether or not the local authority was "
+                    + "meeting them)?", join(AGE, new String[][] {{"subject.disability", "Disability"},
+                            {"involvement.status.subject", "Status (adult at risk procedure, DoLS ...)"}})),
+            new Asked("Has the adult died (including suicide)?", DEATH),
+            new Asked("Has the adult suffered significant harm?", REASON),
+            new Asked("Because of, or suspected to be because of, abuse or neglect?", REASON),
+            new Asked("Is there reasonable cause for concern about how the Board, its members or others worked "
+                    + "together to safeguard the adult?", new String[][] {{"involvement.partnership_working",
+                            "How well the partnership worked together"},
+                            {"involvement.other_agencies.subject", "Other agencies involved"}}),
+            new Asked("Is the case likely to be complex, run alongside criminal proceedings, or generate public "
+                    + "interest?", new String[][] {{"referrer.considerations", "Considerations"}}),
+            new Asked("Is there potential to identify sufficient valuable learning from the case?",
+                    new String[][] {{"referrer.lessons_learnt", "Lessons learnt"},
+                            {"referrer.internal_review", "Internal/single agency review"}}),
+            new Asked("Is there reasonable cause to identify good practice from the case to improve partnership "
+                    + "working?", new String[][] {{"involvement.partnership_working",
+                            "How well the partnership worked together"}}));
+
+    private DecisionSupport() {
+    }
+
+    /** The appendix of the referral's own pathway first; the panel looks at every review type a case may meet. */
+    static List<Appendix> forReferral(Pathway pathway, FilledForm form) {
+        Appendix b = new Appendix("Appendix B: Domestic Homicide Review (DHR / DARDR) decision support",
+                "Domestic Violence, Crime and Victims Act 2004 s9; the person must have been aged 16 or over.",
+                answer(APPENDIX_B, form));
+        Appendix c = new Appendix("Appendix C: Safeguarding Adults Review decision tool",
+                "Care Act 2014 s44: mandatory where s44(1)-(3) are met (died or serious abuse or neglect, and "
+                        + "concern about how agencies worked together); discretionary under s44(4).",
+                answer(APPENDIX_C, form));
+        List<Appendix> out = new ArrayList<>();
+        if (pathway == Pathway.DOMESTIC_HOMICIDE) {
+            out.add(b);
+            out.add(c);
+        } else {
+            out.add(c);
+            out.add(b);
+        }
+        return out;
+    }
+
+    private static List<Question> answer(List<Asked> asked, FilledForm form) {
+        List<Question> out = new ArrayList<>();
+        for (Asked a : asked) {
+            List<Evidence> evidence = new ArrayList<>();
+            for (String[] key : a.keys()) {
+                form.value(key[0]).ifPresent(v -> evidence.add(new Evidence(key[1], v)));
+            }
+            out.add(new Question(a.text(), evidence));
+        }
+        return out;
+    }
+
+    private static String[][] personsKeys() {
+        List<String[]> keys = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            keys.add(new String[] {"persons." + i + ".relationship", "Person " + (char) ('a' + i) + ": relationship"});
+        }
+        keys.add(new String[] {"involvement.other_agencies.others", "Others in the family"});
+        return keys.toArray(new String[0][]);
+    }
+
+    private static String[][] join(String[][] a, String[][] b) {
+        String[][] out = new String[a.length + b.length][];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}

@@ -1,0 +1,17 @@
+package uk.gov.redbridge.onepanel.meetings;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import uk.gov.redbridge.onepanel.External;
+import uk.gov.redbridge.onepanel.testing.PostgresTestDatabase;
+
+/** The same meetings tests on PostgreSQL, the production database. */
+@External
+class PostgresMeetingsEndToEndTests extends MeetingsEndToEndTests {
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        PostgresTestDatabase.register(registry);
+    }
+}
