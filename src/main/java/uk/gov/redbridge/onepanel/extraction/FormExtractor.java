@@ -46,6 +46,15 @@ public class FormExtractor implements AutoCloseable {
     }
 
     /**
+     * Whether a document added by hand (an agency's return, a chronology) can be kept: read within the same limits
+     * and in the same isolated worker as mail, without OCR. Refused when password-protected, damaged, of a kind the
+     * service cannot open, empty, too large or too slow to read; never throws.
+     */
+    public DocumentCheck check(String fileName, byte[] content) {
+        return engine.check(fileName, content);
+    }
+
+    /**
      * Finds the form in an email (RFC 822 bytes): every attachment, including forwarded messages' (the strongest
      * form wins; chronologies and letters are not forms), else a form typed into the text of the message. Without a
      * form: {@code no_form_found}, or the specific reason (encrypted, corrupt...) of an attachment that could not be

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import uk.gov.redbridge.onepanel.extraction.DocumentCheck;
 import uk.gov.redbridge.onepanel.extraction.ExtractionFailed;
 import uk.gov.redbridge.onepanel.extraction.ExtractionResult;
 import uk.gov.redbridge.onepanel.extraction.FailureReason;
@@ -56,6 +57,29 @@ public final class ExtractionEngine implements AutoCloseable {
             return new FormExtracted(reading.form(), fileName);
         } catch (ReadFailure f) {
             return new ExtractionFailed(f.reason(), f.explanation());
+        }
+    }
+
+    /**
+     * Whether a document can be kept as a paper: read in the same bounded worker as a form, without OCR. A scan
+     * (no text without OCR) or a document without text (a picture in a Word file) is kept as it is; a document that
+     * is password-protected, damaged, of a kind the service cannot open, too large or too slow to read is refused.
+     */
+    public DocumentCheck check(String fileName, byte[] content) {
+        if (content == null || content.length == 0) {
+            return DocumentCheck.refused(FailureReason.EMPTY, "the file is empty");
+        }
+        try {
+            DocumentLayout layout = parser.parse(fileName, content, parser.limits().forChecking());
+            return DocumentCheck.accepted(describe(layout));
+        } catch (ReadFailure f) {
+            return switch (f.reason()) {
+                case NEEDS_OCR -> DocumentCheck.accepted("scan");
+                case EMPTY -> DocumentCheck.accepted("document without text");
+                case NOT_A_FORM -> DocumentCheck.refused(FailureReason.NOT_A_FORM, f.explanation()
+                        + " (PDF, Word, OpenDocument, RTF, text and image files can be added)");
+                default -> DocumentCheck.refused(f.reason(), f.explanation());
+            };
         }
     }
 

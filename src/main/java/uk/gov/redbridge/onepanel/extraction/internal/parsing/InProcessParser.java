@@ -12,15 +12,20 @@ import uk.gov.redbridge.onepanel.extraction.internal.reading.ReadingLimits;
  */
 public final class InProcessParser implements DocumentParser {
 
-    private final DocumentReader reader;
+    private final ReadingLimits limits;
 
     public InProcessParser(ReadingLimits limits) {
-        this.reader = new DocumentReader(limits);
+        this.limits = limits;
     }
 
     @Override
-    public DocumentLayout parse(String fileName, byte[] content) throws ReadFailure {
-        return reader.read(fileName, content);
+    public DocumentLayout parse(String fileName, byte[] content, ReadingLimits limits) throws ReadFailure {
+        return new DocumentReader(limits).read(fileName, content);
+    }
+
+    @Override
+    public ReadingLimits limits() {
+        return limits;
     }
 
     @Override

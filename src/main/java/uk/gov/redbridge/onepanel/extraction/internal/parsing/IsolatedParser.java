@@ -52,7 +52,12 @@ public final class IsolatedParser implements DocumentParser {
     }
 
     @Override
-    public DocumentLayout parse(String fileName, byte[] content) throws ReadFailure {
+    public ReadingLimits limits() {
+        return limits;
+    }
+
+    @Override
+    public DocumentLayout parse(String fileName, byte[] content, ReadingLimits limits) throws ReadFailure {
         if (content == null || content.length == 0) {
             throw new ReadFailure(FailureReason.EMPTY, "the file is empty");
         }

@@ -36,4 +36,17 @@ public record ReadingLimits(long maxBytes, int maxPages, int maxZipEntries, doub
         return new ReadingLimits(maxBytes, maxPages, maxZipEntries, minInflateRatio, maxEntryBytes, maxTextChars,
                 other);
     }
+
+    /**
+     * The limits a document is checked within before it is kept as a paper (an agency's return, a chronology):
+     * no OCR, since a scan is kept as it is and reading it would only cost time; and room for the long documents that
+     * papers are (a form is a few pages, a chronology may be hundreds). Size, package and decompression limits and
+     * the worker's time and memory stay as configured.
+     */
+    public ReadingLimits forChecking() {
+        return new ReadingLimits(maxBytes, Math.max(maxPages, maxPages * 20), maxZipEntries, minInflateRatio,
+                maxEntryBytes, Math.max(maxTextChars, Math.min(maxTextChars * 4, 5_000_000)),
+                new Ocr(false, ocr.tesseract(), ocr.language(), ocr.dpi(), Math.max(ocr.maxPages(), ocr.maxPages() * 20),
+                        ocr.timeoutSeconds()));
+    }
 }

@@ -49,6 +49,17 @@ class ParsingIsolationTests {
     }
 
     @Test
+    void aDocumentCheckedToBeKeptIsReadInTheWorkerWithinItsOwnLimits() throws Exception {
+        byte[] longScan = HostileFiles.pdfWithPages(120);
+        assertFails(longScan, "chronology.pdf", FailureReason.TOO_LARGE);
+        ReadFailure checked = org.junit.jupiter.api.Assertions.assertThrows(ReadFailure.class,
+                () -> PARSER.parse("chronology.pdf", longScan, ReadingLimits.defaults().forChecking()));
+        // past the page limit of a form, the worker reads every page of it: blank pages, so no text
+        assertThat(checked.reason()).isEqualTo(FailureReason.EMPTY);
+        assertReadsAForm();
+    }
+
+    @Test
     void p2EntitiesAreNeitherExpandedNorFetched() throws Exception {
         try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             AtomicInteger connections = new AtomicInteger();
