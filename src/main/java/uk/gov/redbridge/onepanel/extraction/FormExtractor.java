@@ -73,6 +73,11 @@ public class FormExtractor implements AutoCloseable {
         return engine.answersInEmail(rfc822);
     }
 
+    /** The largest document read or kept, in bytes ({@code onepanel.extraction.limits.max-file-size}). */
+    public long maxDocumentBytes() {
+        return engine.maxDocumentBytes();
+    }
+
     /** Fields with a confidence below this are to be checked by the secretariat. */
     public double reviewThreshold() {
         return engine.reviewThreshold();

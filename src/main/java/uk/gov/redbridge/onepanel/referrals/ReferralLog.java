@@ -15,6 +15,7 @@ import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessages;
+import uk.gov.redbridge.onepanel.referrals.internal.DocumentsAddedByHand;
 import uk.gov.redbridge.onepanel.referrals.internal.FieldReview;
 import uk.gov.redbridge.onepanel.referrals.internal.IntakeService;
 import uk.gov.redbridge.onepanel.referrals.internal.ReferralFinder;
@@ -35,9 +36,10 @@ public class ReferralLog {
     private final FieldReview review;
     private final IntakeService intake;
     private final Triage triage;
+    private final DocumentsAddedByHand handAdded;
 
     ReferralLog(ReferralQueries queries, ReferralWriter writer, InboundMessages messages, ReferralFinder finder,
-            FieldReview review, IntakeService intake, Triage triage) {
+            FieldReview review, IntakeService intake, Triage triage, DocumentsAddedByHand handAdded) {
         this.queries = queries;
         this.writer = writer;
         this.messages = messages;
@@ -45,6 +47,7 @@ public class ReferralLog {
         this.review = review;
         this.intake = intake;
         this.triage = triage;
+        this.handAdded = handAdded;
     }
 
     public Optional<Referral> find(ReferralReference reference) {
@@ -87,13 +90,33 @@ public class ReferralLog {
         return queries.referralOfMessage(messageId);
     }
 
-    /** A document's bytes, read from the stored message it came in. */
+    /** A document's bytes: read from the stored message it came in, or from the store for one added by hand. */
     public Optional<DocumentContent> documentContent(ReferralId id, UUID documentId) {
         return queries.document(id, documentId).flatMap(d -> {
+            if (d.messageId() == null) {
+                return handAdded.bytes(d.id()).map(b -> new DocumentContent(d.fileName(), d.contentType(), b));
+            }
             ParsedMail mail = MailAnatomy.parse(messages.rawBytes(d.messageId()));
             return mail.attachments().stream().filter(a -> a.partPath().equals(d.partPath())).findFirst()
                     .map(a -> new DocumentContent(d.fileName(), d.contentType(), a.content()));
         });
+    }
+
+    /** The largest document that can be added (the same limit as an email attachment's). */
+    public long maxDocumentBytes() {
+        return handAdded.maxBytes();
+    }
+
+    /**
+     * Adds a document by hand, after the same bounded reading as an email attachment: a form is read and fills the
+     * referral's blank fields; any other paper is kept as it is. A file that cannot be kept is refused with its
+     * reason and nothing is stored; the same file twice is held once. Not one transaction: reading may take minutes.
+     *
+     * @throws IllegalArgumentException for an unknown referral
+     */
+    public DocumentAdded addDocument(ReferralReference reference, DocumentUpload upload, String actor) {
+        Referral referral = find(reference).orElseThrow(() -> new IllegalArgumentException("no referral " + reference));
+        return handAdded.add(referral, upload, actor);
     }
 
     /**

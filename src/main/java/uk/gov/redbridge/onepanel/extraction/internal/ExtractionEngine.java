@@ -42,6 +42,10 @@ public final class ExtractionEngine implements AutoCloseable {
         this.email = new EmailReading(this);
     }
 
+    public long maxDocumentBytes() {
+        return parser.limits().maxBytes();
+    }
+
     public double reviewThreshold() {
         return reviewThreshold;
     }

@@ -73,8 +73,7 @@ class ReferralPaperSource {
         }
         for (ReferralDocument d : own) {
             if (!"FORM".equals(d.role())) {
-                documents.add(referralItem(referral, d, "REPLY_ATTACHMENT".equals(d.role())
-                        ? "From the referrer's reply" : "Sent with the referral"));
+                documents.add(referralItem(referral, d, paperLabel(d)));
             }
         }
         List<ReturnState> returns = new ArrayList<>();
@@ -88,6 +87,14 @@ class ReferralPaperSource {
             }
         }
         return new Bundle(referral, returns, documents, formDocument);
+    }
+
+    private static String paperLabel(ReferralDocument d) {
+        return switch (d.role()) {
+            case "REPLY_ATTACHMENT" -> "From the referrer's reply";
+            case "ADDED" -> "Added by the secretariat";
+            default -> "Sent with the referral";
+        };
     }
 
     /**

@@ -30,6 +30,7 @@ import uk.gov.redbridge.onepanel.referrals.SubjectSummary;
 import uk.gov.redbridge.onepanel.referrals.TimelineEntry;
 import uk.gov.redbridge.onepanel.shared.Pathway;
 import uk.gov.redbridge.onepanel.shared.ReferralReference;
+import uk.gov.redbridge.onepanel.storage.ContentId;
 
 @Repository
 public class ReferralRepository {
@@ -274,6 +275,39 @@ public class ReferralRepository {
                 .param("at", utc(d.addedAt())).update();
     }
 
+    /** Holds the referral's row until the transaction ends, so that two additions to it are made one after the other. */
+    void lock(ReferralId id) {
+        jdbc.sql("SELECT id FROM referral WHERE id = :id FOR UPDATE").param("id", id.value()).query(UUID.class)
+                .optional();
+    }
+
+    /** A document added by hand: its bytes are already in the content store. */
+    void addDocumentByHand(ReferralId id, ReferralDocument d, ContentId content) {
+        jdbc.sql("""
+                INSERT INTO referral_document (id, referral_id, file_name, content_type, size, sha256, role, added_at,
+                    content_id, added_by)
+                VALUES (:id, :r, :name, :type, :size, :sha, :role, :at, :content, :by)""")
+                .param("id", d.id()).param("r", id.value()).param("name", d.fileName())
+                .param("type", d.contentType()).param("size", d.size()).param("sha", d.sha256())
+                .param("role", d.role()).param("at", utc(d.addedAt())).param("content", content.value())
+                .param("by", d.addedBy()).update();
+    }
+
+    /** A document of the referral with these bytes, however it came. */
+    Optional<ReferralDocument> documentWithSha(ReferralId id, String sha256) {
+        return jdbc.sql("SELECT * FROM referral_document WHERE referral_id = :r AND sha256 = :sha "
+                        + "ORDER BY added_at, id")
+                .param("r", id.value()).param("sha", sha256).query(ReferralRepository::mapDocument).list().stream()
+                .findFirst();
+    }
+
+    /** Where the bytes of a document added by hand are kept; empty for a part of a message. */
+    Optional<ContentId> contentOf(UUID documentId) {
+        return jdbc.sql("SELECT content_id FROM referral_document WHERE id = :id AND content_id IS NOT NULL")
+                .param("id", documentId).query((rs, n) -> new ContentId(rs.getObject("content_id", UUID.class)))
+                .optional();
+    }
+
     List<ReferralDocument> documents(ReferralId id) {
         return jdbc.sql("SELECT * FROM referral_document WHERE referral_id = :r ORDER BY added_at, part_path")
                 .param("r", id.value()).query(ReferralRepository::mapDocument).list();
@@ -343,10 +377,11 @@ public class ReferralRepository {
     }
 
     private static ReferralDocument mapDocument(ResultSet rs, int n) throws SQLException {
+        UUID message = rs.getObject("message_id", UUID.class);
         return new ReferralDocument(rs.getObject("id", UUID.class),
-                new InboundMessageId(rs.getObject("message_id", UUID.class)), rs.getString("part_path"),
+                message == null ? null : new InboundMessageId(message), rs.getString("part_path"),
                 rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size"), rs.getString("sha256"),
-                rs.getString("role"), instant(rs, "added_at"));
+                rs.getString("role"), instant(rs, "added_at"), rs.getString("added_by"));
     }
 
     static Referral map(ResultSet rs, int n) throws SQLException {

@@ -101,7 +101,7 @@ public class ReferralWriter {
             formTaken |= isForm;
             repository.addDocument(referral, new ReferralDocument(UUID.randomUUID(), message.id(), a.partPath(),
                     a.fileName(), a.contentType(), a.size(), ContentStore.sha256Hex(a.content()),
-                    isForm ? "FORM" : role, clock.instant()));
+                    isForm ? "FORM" : role, clock.instant(), null));
         }
     }
 

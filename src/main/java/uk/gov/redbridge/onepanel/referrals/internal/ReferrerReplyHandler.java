@@ -2,7 +2,6 @@ package uk.gov.redbridge.onepanel.referrals.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +12,6 @@ import org.springframework.stereotype.Component;
 
 import uk.gov.redbridge.onepanel.correspondence.Correspondence;
 import uk.gov.redbridge.onepanel.correspondence.OutboundMail;
-import uk.gov.redbridge.onepanel.extraction.ExtractedField;
 import uk.gov.redbridge.onepanel.extraction.FilledForm;
 import uk.gov.redbridge.onepanel.extraction.FormExtractor;
 import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
@@ -109,22 +107,13 @@ class ReferrerReplyHandler implements ReplyHandler {
         if (answers.isEmpty()) {
             return referral.missingFields();
         }
-        FilledForm current = referral.form();
-        List<ExtractedField> merged = new ArrayList<>(current.fields());
-        List<String> added = new ArrayList<>();
-        for (ExtractedField f : answers.get().fields()) {
-            if (current.value(f.key()).isEmpty() && !f.value().isBlank()) {
-                merged.removeIf(existing -> existing.key().equals(f.key()));
-                merged.add(f);
-                added.add(f.key());
-            }
-        }
-        if (added.isEmpty()) {
+        FormGaps gaps = FormGaps.fill(referral.form(), answers.get());
+        if (!gaps.changed()) {
             return referral.missingFields();
         }
-        FilledForm form = new FilledForm(current.mappingId(), merged);
+        FilledForm form = gaps.form();
         writer.replaceForm(referral.id(), form, ReferralWriter.SYSTEM,
-                "Fields added from the referrer's reply: " + String.join(", ", added));
+                "Fields added from the referrer's reply: " + gaps.filledList());
         List<String> missing = RequiredFields.missing(form);
         if (missing.isEmpty()) {
             writer.changeStatus(referral.id(), ReferralStatus.RECEIVED, ReferralWriter.SYSTEM,

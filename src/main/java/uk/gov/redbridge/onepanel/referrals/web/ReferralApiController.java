@@ -64,7 +64,8 @@ class ReferralApiController {
     record Referrer(String name, String agency, String email, String sentFrom) {
     }
 
-    record Document(String id, String fileName, String contentType, long size, String role, String messageId) {
+    record Document(String id, String fileName, String contentType, long size, String role, String messageId,
+            String addedBy) {
     }
 
     record Message(String id, String role, String mailbox, String messageIdHeader, String sender, Instant receivedAt,
@@ -103,7 +104,7 @@ class ReferralApiController {
 
     private static Document document(ReferralDocument d) {
         return new Document(d.id().toString(), d.fileName(), d.contentType(), d.size(), d.role(),
-                d.messageId().toString());
+                d.messageId() == null ? null : d.messageId().toString(), d.addedBy());
     }
 
     private Message message(LinkedMessage link) {

@@ -52,7 +52,8 @@ class SecurityConfiguration {
                         .requestMatchers("/login").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("SECRETARIAT")
-                        .requestMatchers(HttpMethod.GET, "/referrals/*/audit").hasRole("SECRETARIAT")
+                        .requestMatchers(HttpMethod.GET, "/referrals/*/audit", "/referrals/*/add-document")
+                        .hasRole("SECRETARIAT")
                         .requestMatchers(HttpMethod.GET, "/referrals/export.xlsx", "/referrals/export.csv",
                                 "/reports/annual.pdf", "/reports/annual.xlsx")
                         .hasAnyRole("SECRETARIAT", "CHAIR")
