@@ -3,6 +3,8 @@ package uk.gov.redbridge.onepanel.system.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
 import uk.gov.redbridge.onepanel.External;
 import uk.gov.redbridge.onepanel.exceptions.ExceptionItem;
 import uk.gov.redbridge.onepanel.exceptions.ExceptionsQueue;
+import uk.gov.redbridge.onepanel.extraction.fixtures.WordDocument;
 import uk.gov.redbridge.onepanel.mailbox.MailAccounts;
 import uk.gov.redbridge.onepanel.testing.Browser;
 import uk.gov.redbridge.onepanel.testing.PageTestData;
@@ -117,6 +120,27 @@ class SecretariatBrowserTests {
         assertThat(text(".govuk-summary-list")).contains("Found at home after a fall");
         check("case");
 
+        // a paper that came another way: through the real server's multipart handling, with its CSRF token
+        click("#add-document");
+        assertThat(text("h1")).isEqualTo("Add a document");
+        click("form[action$='/add-document'] button.govuk-button");
+        assertThat(browser.getTitle()).startsWith("Error: ");
+        assertThat(text(".govuk-error-summary")).contains("Select what the document is", "Select a file");
+        check("add-document-error");
+        Path chronology = Files.createTempFile("chronology", ".docx");
+        try {
+            Files.write(chronology, new WordDocument().heading("Chronology")
+                    .paragraph("14 March: home visit by the duty social worker.").bytes());
+            browser.findElement(By.cssSelector("label[for='kind-2']")).click();
+            browser.findElement(By.id("file")).sendKeys(chronology.toString());
+            click("form[action$='/add-document'] button.govuk-button");
+        } finally {
+            Files.deleteIfExists(chronology);
+        }
+        assertThat(text("h1")).contains(reference);
+        assertThat(text(".govuk-notification-banner--success")).contains("The document was added.");
+        assertThat(text("body")).contains("Added by hand", "A paper (Word document) was added by hand");
+
         // find it in the log by name: the name never goes into the address
         open("/referrals");
         type("q", "browsertest");
@@ -127,7 +151,7 @@ class SecretariatBrowserTests {
 
         open("/referrals/" + reference + "/audit");
         assertThat(text(".govuk-table")).contains("Created the referral from an exception", "Viewed the case",
-                "Sent the field review");
+                "Sent the field review", "Added a document by hand");
         check("audit");
 
         open("/referrals/OP-2099-9999");
