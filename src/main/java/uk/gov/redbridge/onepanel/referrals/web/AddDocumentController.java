@@ -42,7 +42,7 @@ class AddDocumentController {
         this.referrals = referrals;
     }
 
-    @GetMapping(path = "/referrals/{reference}/add-document")
+    @GetMapping(path = "/referrals/{reference}/add-document", name = "document.add-opened")
     String form(@PathVariable String reference, Model model) {
         return page(find(reference), null, List.of(), model);
     }

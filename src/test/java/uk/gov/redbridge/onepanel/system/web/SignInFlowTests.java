@@ -126,6 +126,31 @@ class SignInFlowTests {
     }
 
     @Test
+    void anUploadFarOverTheLimitIsRefusedWithAPageThatSaysSo() throws Exception {
+        Browser browser = new Browser();
+        browser.signIn("secretariat", "test-secret");
+        String token = csrf(browser.get("/referrals").body());
+        String boundary = "----onepanel-test-boundary";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nPAPER\r\n--"
+                + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"scan.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] file = new byte[70 * 1024 * 1024];
+        java.util.Arrays.fill(file, (byte) 'x');
+        HttpRequest request = HttpRequest.newBuilder(uri("/referrals/OP-2026-0001/add-document"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+                        HttpRequest.BodyPublishers.ofByteArray(file), HttpRequest.BodyPublishers.ofByteArray(tail)))
+                .build();
+
+        HttpResponse<String> refused = browser.http.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).contains("<title>The file is too large", "Nothing was added", "govuk-template");
+    }
+
+    @Test
     void theServiceHasItsOwnNotFoundAndRefusedPages() throws Exception {
         addUser("rory.reader", "reader-secret", "READONLY");
         Browser browser = new Browser();
