@@ -13,7 +13,9 @@ import uk.gov.redbridge.onepanel.shared.ReferralReference;
 public sealed interface ReturnAdded {
 
     /** True when the document is on the request now: added by this call, or there already. */
-    boolean kept();
+    default boolean kept() {
+        return this instanceof Added || this instanceof AlreadyAdded;
+    }
 
     /**
      * Stored against the request.
@@ -22,20 +24,10 @@ public sealed interface ReturnAdded {
      *                         was answered before and just gained a further document
      */
     record Added(RequestId requestId, UUID documentId, boolean closedAsReturned) implements ReturnAdded {
-
-        @Override
-        public boolean kept() {
-            return true;
-        }
     }
 
     /** The same file (same SHA-256), however it came, is on the request already: nothing was added. */
     record AlreadyAdded(RequestId requestId, UUID documentId) implements ReturnAdded {
-
-        @Override
-        public boolean kept() {
-            return true;
-        }
     }
 
     /**
@@ -51,20 +43,10 @@ public sealed interface ReturnAdded {
         public String code() {
             return reason.code();
         }
-
-        @Override
-        public boolean kept() {
-            return false;
-        }
     }
 
     /** The referral is unknown, or has no request for the agency. */
     record NoSuchRequest(ReferralReference reference, String agencyCode) implements ReturnAdded {
-
-        @Override
-        public boolean kept() {
-            return false;
-        }
     }
 
     /**
@@ -72,10 +54,5 @@ public sealed interface ReturnAdded {
      * The document can be added to the referral's own documents instead.
      */
     record RequestCancelled(RequestId requestId, String explanation) implements ReturnAdded {
-
-        @Override
-        public boolean kept() {
-            return false;
-        }
     }
 }
