@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
 import uk.gov.redbridge.onepanel.requests.internal.RequestOperations;
+import uk.gov.redbridge.onepanel.requests.internal.ReturnsByHand;
 import uk.gov.redbridge.onepanel.shared.ReferralReference;
 
 /**
@@ -19,9 +20,11 @@ import uk.gov.redbridge.onepanel.shared.ReferralReference;
 public class InformationRequests {
 
     private final RequestOperations operations;
+    private final ReturnsByHand byHand;
 
-    InformationRequests(RequestOperations operations) {
+    InformationRequests(RequestOperations operations, ReturnsByHand byHand) {
         this.operations = operations;
+        this.byHand = byHand;
     }
 
     /** The referral's requests, in the order they were written. */
@@ -52,6 +55,7 @@ public class InformationRequests {
         return operations.replies(id);
     }
 
+    /** The documents of the request's return, however they came (by email, or added by hand), oldest first. */
     public List<ReturnDocument> documents(RequestId id) {
         return operations.documents(id);
     }
@@ -61,7 +65,10 @@ public class InformationRequests {
         return operations.actions(id);
     }
 
-    /** A return document's bytes, read again from the stored message it came in. */
+    /**
+     * A return document's bytes: read again from the stored message it came in, or, for a document added by hand,
+     * from the content store.
+     */
     public Optional<ReturnDocumentContent> documentContent(RequestId id, UUID documentId) {
         return operations.documentContent(id, documentId);
     }
@@ -127,6 +134,37 @@ public class InformationRequests {
     @Transactional
     public boolean recordNotKnown(ReferralReference reference, String agencyCode, String actor) {
         return operations.recordNotKnown(reference, agencyCode, actor);
+    }
+
+    /**
+     * Records an agency's return that did not come by email (sent through a secure portal such as Egress, or on
+     * paper and scanned) as the secretariat uploads it: it counts as the return exactly as an emailed one does.
+     *
+     * <p>The document is first read in the same isolated, bounded worker as mail, without OCR
+     * ({@link uk.gov.redbridge.onepanel.extraction.FormExtractor#check}); one that is password-protected, damaged,
+     * of a kind the service cannot open, empty, too large or too slow to read is {@link ReturnAdded.Refused refused}
+     * and nothing is stored. Then, in one transaction: the bytes go to the content store (encrypted at rest), the
+     * document is listed with the request (its file name cut to a base name, the content type as given or
+     * {@code application/octet-stream}, who added it), and the request is answered as a matched reply answers it:
+     * RETURNED (matched {@link MatchRule#BY_HAND}), {@link ReturnReceived} published, a {@code return-by-hand:n}
+     * action with who and when, a line on the referral's timeline, and the referral moved on to READY_FOR_PANEL if
+     * this was the last request awaited. A draft request that has not gone yet is answered too (it will not be
+     * sent); a request answered already keeps its state (RETURNED or NOT_KNOWN) and gains the document.
+     *
+     * <p>A request that was cancelled (its agency taken off the referral) takes no return:
+     * {@link ReturnAdded.RequestCancelled}, with nothing stored; the document can be added to the referral's own
+     * documents instead. The same file (same SHA-256) on the request already, however it came, gives
+     * {@link ReturnAdded.AlreadyAdded} with that document's id and adds nothing, so a form submitted twice adds it
+     * once. Reading the document can take seconds: call this outside a transaction.
+     *
+     * @param fileName    as the browser sent it (only its base name is kept)
+     * @param contentType as the browser sent it; may be null
+     * @param actor       who added it (their user name)
+     * @throws IllegalArgumentException if {@code actor} is blank
+     */
+    public ReturnAdded addReturnByHand(ReferralReference reference, String agencyCode, String fileName,
+            String contentType, byte[] content, String actor) {
+        return byHand.add(reference, agencyCode, fileName, contentType, content, actor);
     }
 
     /**

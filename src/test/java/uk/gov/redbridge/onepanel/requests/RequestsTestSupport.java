@@ -15,12 +15,14 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import uk.gov.redbridge.onepanel.agencies.AgencyDirectory;
 import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
 import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
 import uk.gov.redbridge.onepanel.mailbox.EmbeddedMailServer;
 import uk.gov.redbridge.onepanel.mailbox.MailAccounts;
 import uk.gov.redbridge.onepanel.referrals.Referral;
 import uk.gov.redbridge.onepanel.referrals.ReferralLog;
+import uk.gov.redbridge.onepanel.shared.Pathway;
 import uk.gov.redbridge.onepanel.shared.ReferralReference;
 import uk.gov.redbridge.onepanel.testing.MailServerClient;
 import uk.gov.redbridge.onepanel.testing.TestMail;
@@ -103,6 +105,14 @@ final class RequestsTestSupport {
 
     private static Optional<Referral> find(ReferralLog log, String lastName) {
         return log.latest(200).stream().filter(r -> lastName.equals(r.subject().lastName())).findFirst();
+    }
+
+    /** Waits until the referral has a request for every agency of its pathway, each sent, and returns them. */
+    static List<InformationRequest> awaitRequestsSent(InformationRequests requests, AgencyDirectory directory,
+            ReferralReference ref, Pathway pathway) {
+        int agencies = directory.receivingRequestsFor(pathway).size();
+        return await().atMost(PATIENCE).until(() -> requests.forReferral(ref),
+                l -> l.size() == agencies && l.stream().allMatch(r -> r.status() == RequestStatus.SENT));
     }
 
     /** The messages in a mailbox whose subject carries the text (a token or a reference). */

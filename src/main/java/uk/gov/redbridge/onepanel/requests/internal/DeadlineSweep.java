@@ -142,13 +142,14 @@ class DeadlineSweep {
         for (int offset : dueOffsets.subList(0, dueOffsets.size() - 1)) {
             repository.insertAction(request.id(), new RequestAction(reminderKind(offset),
                     workingDays.addWorkingDays(due, offset), now, "SKIPPED", null,
-                    "overtaken by the reminder of " + workingDays.addWorkingDays(due, latest)));
+                    "overtaken by the reminder of " + workingDays.addWorkingDays(due, latest), null));
         }
         String whenDue = due.equals(today) ? "today" : due.equals(today.plusDays(1)) ? "tomorrow"
                 : "on " + RequestMails.DATE.format(due);
         QueuedMail mail = mails.reminder(request, whenDue);
         repository.insertAction(request.id(), new RequestAction(reminderKind(latest),
-                workingDays.addWorkingDays(due, latest), now, outcome(mail), mail.id().value(), "due " + whenDue));
+                workingDays.addWorkingDays(due, latest), now, outcome(mail), mail.id().value(), "due " + whenDue,
+                null));
         repository.changeStatus(request.id(), Set.of(RequestStatus.SENT), RequestStatus.REMINDED, now);
         referrals.note(request.reference(), "REMINDER", "Reminder sent for the request " + request.token()
                 + " (due " + whenDue + ")", ScreeningProgress.SYSTEM);
@@ -161,7 +162,7 @@ class DeadlineSweep {
             if (!repository.hasAction(request.id(), reminderKind(offset))) {
                 repository.insertAction(request.id(), new RequestAction(reminderKind(offset),
                         workingDays.addWorkingDays(due, offset), now, "SKIPPED", null,
-                        "the due date had passed when the check ran"));
+                        "the due date had passed when the check ran", null));
             }
         }
         if (!repository.changeStatus(request.id(), WAITING, RequestStatus.OVERDUE, now)) {
@@ -170,7 +171,7 @@ class DeadlineSweep {
         if (!repository.hasAction(request.id(), "overdue")) {
             QueuedMail mail = mails.overdue(request);
             repository.insertAction(request.id(), new RequestAction("overdue", due.plusDays(1), now, outcome(mail),
-                    mail.id().value(), "overdue notice to the agency"));
+                    mail.id().value(), "overdue notice to the agency", null));
         }
         events.publishEvent(new RequestOverdue(request.id(), request.reference(), request.agencyCode()));
         referrals.note(request.reference(), "REQUEST_OVERDUE", "The request " + request.token() + " is overdue (due "
@@ -201,7 +202,7 @@ class DeadlineSweep {
                 List.of(settings.secretariatAddress()), reference.toString(), "escalation:" + reference));
         for (InformationRequest r : requests) {
             repository.insertAction(r.id(), new RequestAction("escalation", today, now, outcome(mail),
-                    mail.id().value(), "escalated to the secretariat"));
+                    mail.id().value(), "escalated to the secretariat", null));
             repository.changeStatus(r.id(), Set.of(RequestStatus.OVERDUE), RequestStatus.ESCALATED, now);
         }
         referrals.note(reference, "ESCALATED", "Overdue requests escalated to the secretariat: " + String.join(", ",

@@ -30,6 +30,8 @@ import uk.gov.redbridge.onepanel.requests.RequestStatus;
 import uk.gov.redbridge.onepanel.requests.ReturnDocument;
 import uk.gov.redbridge.onepanel.requests.ReturnDocumentContent;
 import uk.gov.redbridge.onepanel.shared.ReferralReference;
+import uk.gov.redbridge.onepanel.storage.ContentId;
+import uk.gov.redbridge.onepanel.storage.ContentStore;
 
 /** What the facade does, kept beside the module's internals. */
 @Component
@@ -44,11 +46,12 @@ public class RequestOperations {
     private final ReferralLog referrals;
     private final AgencyDirectory directory;
     private final InboundMessages messages;
+    private final ContentStore store;
     private final Clock clock;
 
     RequestOperations(RequestRepository repository, RequestPlanner planner, RequestDispatcher dispatcher,
             ReturnRecorder recorder, ScreeningProgress progress, DailyCheck dailyCheck, ReferralLog referrals,
-            AgencyDirectory directory, InboundMessages messages, Clock clock) {
+            AgencyDirectory directory, InboundMessages messages, ContentStore store, Clock clock) {
         this.repository = repository;
         this.planner = planner;
         this.dispatcher = dispatcher;
@@ -58,6 +61,7 @@ public class RequestOperations {
         this.referrals = referrals;
         this.directory = directory;
         this.messages = messages;
+        this.store = store;
         this.clock = clock;
     }
 
@@ -89,10 +93,16 @@ public class RequestOperations {
         return repository.actions(id);
     }
 
+    /** From the content store for a document added by hand, else read again from the message it came in. */
     public Optional<ReturnDocumentContent> documentContent(RequestId id, UUID documentId) {
-        return repository.document(id, documentId).flatMap(d ->
-                ReturnParts.find(MailAnatomy.parse(messages.rawBytes(d.messageId())), d.partPath())
-                        .map(p -> new ReturnDocumentContent(d.fileName(), d.contentType(), p.content())));
+        return repository.document(id, documentId).flatMap(d -> {
+            Optional<ContentId> added = repository.contentOf(id, documentId);
+            if (added.isPresent()) {
+                return Optional.of(new ReturnDocumentContent(d.fileName(), d.contentType(), store.get(added.get())));
+            }
+            return ReturnParts.find(MailAnatomy.parse(messages.rawBytes(d.messageId())), d.partPath())
+                    .map(p -> new ReturnDocumentContent(d.fileName(), d.contentType(), p.content()));
+        });
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -27,6 +27,7 @@ import uk.gov.redbridge.onepanel.requests.RequestStatus;
 import uk.gov.redbridge.onepanel.requests.ReturnDocument;
 import uk.gov.redbridge.onepanel.shared.Pathway;
 import uk.gov.redbridge.onepanel.shared.ReferralReference;
+import uk.gov.redbridge.onepanel.storage.ContentId;
 import uk.gov.redbridge.onepanel.workingdays.Deadline;
 
 /** The requests module's tables. Status changes are conditional updates, so two writers cannot both win. */
@@ -69,6 +70,15 @@ class RequestRepository {
 
     Optional<InformationRequest> find(RequestId id) {
         return jdbc.sql("SELECT * FROM information_request WHERE id = :id").param("id", id.value())
+                .query(RequestRepository::map).optional();
+    }
+
+    /**
+     * The request, its row locked until the transaction ends: two additions to one request (a form submitted twice)
+     * take their turn.
+     */
+    Optional<InformationRequest> lock(RequestId id) {
+        return jdbc.sql("SELECT * FROM information_request WHERE id = :id FOR UPDATE").param("id", id.value())
                 .query(RequestRepository::map).optional();
     }
 
@@ -181,12 +191,19 @@ class RequestRepository {
 
     void insertAction(RequestId id, RequestAction a) {
         jdbc.sql("""
-                INSERT INTO request_action (request_id, kind, due_on, done_at, outcome, outbound_mail_id, note)
-                VALUES (:id, :kind, :dueOn, :doneAt, :outcome, :mail, :note)""")
+                INSERT INTO request_action (request_id, kind, due_on, done_at, outcome, outbound_mail_id, note,
+                    done_by)
+                VALUES (:id, :kind, :dueOn, :doneAt, :outcome, :mail, :note, :doneBy)""")
                 .param("id", id.value()).param("kind", a.kind()).param("dueOn", a.dueOn())
                 .param("doneAt", utc(a.doneAt())).param("outcome", a.outcome()).param("mail", a.outboundMailId())
-                .param("note", a.note())
+                .param("note", a.note()).param("doneBy", a.doneBy())
                 .update();
+    }
+
+    /** How many of the request's actions have a kind starting with the prefix (e.g. {@code return-by-hand:}). */
+    int countActions(RequestId id, String kindPrefix) {
+        return jdbc.sql("SELECT COUNT(*) FROM request_action WHERE request_id = :id AND kind LIKE :prefix")
+                .param("id", id.value()).param("prefix", kindPrefix + "%").query(Integer.class).single();
     }
 
     List<RequestAction> actions(RequestId id) {
@@ -194,7 +211,7 @@ class RequestRepository {
                 .param("id", id.value())
                 .query((rs, n) -> new RequestAction(rs.getString("kind"), rs.getObject("due_on", LocalDate.class),
                         instant(rs, "done_at"), rs.getString("outcome"), rs.getObject("outbound_mail_id", UUID.class),
-                        rs.getString("note")))
+                        rs.getString("note"), rs.getString("done_by")))
                 .list();
     }
 
@@ -256,8 +273,36 @@ class RequestRepository {
                 .update();
     }
 
+    /** A document added by hand: its bytes are in the content store already (written first, so never missing). */
+    void addDocumentByHand(ReturnDocument d, ContentId content) {
+        jdbc.sql("""
+                INSERT INTO request_document (id, request_id, file_name, content_type, size, sha256, added_at,
+                    content_id, added_by)
+                VALUES (:id, :r, :name, :type, :size, :sha, :at, :content, :by)""")
+                .param("id", d.id()).param("r", d.requestId().value()).param("name", d.fileName())
+                .param("type", d.contentType()).param("size", d.size()).param("sha", d.sha256())
+                .param("at", utc(d.addedAt())).param("content", content.value()).param("by", d.addedBy())
+                .update();
+    }
+
+    /** The request's first document with these bytes, however it came. */
+    Optional<ReturnDocument> documentWithSha(RequestId id, String sha256) {
+        return jdbc.sql("SELECT * FROM request_document WHERE request_id = :r AND sha256 = :sha ORDER BY added_at, id")
+                .param("r", id.value()).param("sha", sha256).query(RequestRepository::mapDocument).list().stream()
+                .findFirst();
+    }
+
+    /** Where the bytes of a document added by hand are kept; empty for a part of a stored message. */
+    Optional<ContentId> contentOf(RequestId id, UUID documentId) {
+        return jdbc.sql("SELECT content_id FROM request_document WHERE request_id = :r AND id = :id "
+                        + "AND content_id IS NOT NULL")
+                .param("r", id.value()).param("id", documentId)
+                .query((rs, n) -> new ContentId(rs.getObject("content_id", UUID.class))).optional();
+    }
+
     List<ReturnDocument> documents(RequestId id) {
-        return jdbc.sql("SELECT * FROM request_document WHERE request_id = :r ORDER BY added_at, message_id, part_path")
+        return jdbc.sql("SELECT * FROM request_document WHERE request_id = :r "
+                        + "ORDER BY added_at, message_id, part_path, id")
                 .param("r", id.value()).query(RequestRepository::mapDocument).list();
     }
 
@@ -340,10 +385,11 @@ class RequestRepository {
     }
 
     private static ReturnDocument mapDocument(ResultSet rs, int n) throws SQLException {
+        UUID message = rs.getObject("message_id", UUID.class);
         return new ReturnDocument(rs.getObject("id", UUID.class), new RequestId(rs.getObject("request_id", UUID.class)),
-                new InboundMessageId(rs.getObject("message_id", UUID.class)), rs.getString("part_path"),
+                message == null ? null : new InboundMessageId(message), rs.getString("part_path"),
                 rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size"), rs.getString("sha256"),
-                instant(rs, "added_at"));
+                instant(rs, "added_at"), rs.getString("added_by"));
     }
 
     private static Milestone mapMilestone(ResultSet rs, int n) throws SQLException {

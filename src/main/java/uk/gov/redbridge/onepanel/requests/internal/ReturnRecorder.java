@@ -17,6 +17,7 @@ import uk.gov.redbridge.onepanel.agencies.AgencyDirectory;
 import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
 import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
+import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessages;
 import uk.gov.redbridge.onepanel.referrals.ReferralLog;
 import uk.gov.redbridge.onepanel.requests.AgencyReply;
@@ -103,7 +104,7 @@ class ReturnRecorder {
         for (ReturnParts.Part part : parts) {
             repository.addDocument(new ReturnDocument(UUID.randomUUID(), request.id(), message.id(), part.path(),
                     part.fileName(), part.contentType(), part.content().length, ContentStore.sha256Hex(part.content()),
-                    now));
+                    now, null));
         }
         long documents = parts.stream().filter(ReturnParts.Part::document).count();
         Optional<String> notKnown = ReturnParts.hasDocuments(parts) ? Optional.empty()
@@ -112,17 +113,14 @@ class ReturnRecorder {
         AgencyReply.Kind kind;
         String note;
         String timeline;
-        // the conditional update decides: of two replies processed at once, one answers and the other is further
-        if (!request.status().answered() && repository.markAnswered(request.id(), answer, rule, now)) {
+        if (answer(request, answer, rule, message.id(), now)) {
             kind = notKnown.isPresent() ? AgencyReply.Kind.NOT_KNOWN : AgencyReply.Kind.RETURN;
-            boolean late = request.status() == RequestStatus.OVERDUE || request.status() == RequestStatus.ESCALATED;
+            boolean late = late(request);
             note = notKnown.map(p -> "Not known to the service: the reply says '" + p + "'")
                     .orElse("Return with " + documents + " documents") + (late ? "; after the due date" : "");
             timeline = (notKnown.isPresent() ? request.agencyCode() + ": not known to the service"
                     : "Return from " + request.agencyCode() + " (" + documents + " documents)")
                     + (late ? ", after the due date" : "");
-            events.publishEvent(new ReturnReceived(request.id(), request.reference(), request.agencyCode(), answer,
-                    message.id()));
         } else {
             RequestStatus answered = repository.find(request.id()).map(InformationRequest::status)
                     .orElse(request.status());
@@ -151,15 +149,38 @@ class ReturnRecorder {
      * its service: the secretariat records it. False if the request was answered or cancelled already.
      */
     boolean recordNotKnownByHand(InformationRequest request, String actor) {
-        if (!repository.markAnswered(request.id(), RequestStatus.NOT_KNOWN, MatchRule.BY_HAND, clock.instant())) {
+        if (!answer(request, RequestStatus.NOT_KNOWN, MatchRule.BY_HAND, null, clock.instant())) {
             return false;
         }
-        events.publishEvent(new ReturnReceived(request.id(), request.reference(), request.agencyCode(),
-                RequestStatus.NOT_KNOWN, null));
         referrals.note(request.reference(), "REQUESTS", request.agencyCode()
                 + ": not known to the service (recorded by the secretariat)", actor);
         progress.check(request.reference());
         return true;
+    }
+
+    /**
+     * Answers the request (RETURNED or NOT_KNOWN, with the rule that tied the answer to it) and publishes
+     * {@link ReturnReceived}, once: however a return comes (a matched reply, one attached or recorded by hand, a
+     * document added by hand), this is the step that closes the request. The conditional update decides: of two
+     * answers processed at once, one answers and the other is further.
+     *
+     * @param messageId the reply that answered it; null when nothing came by email
+     * @return false if the request was answered or cancelled before
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean answer(InformationRequest request, RequestStatus answer, MatchRule rule, InboundMessageId messageId,
+            Instant at) {
+        if (request.status().answered() || !repository.markAnswered(request.id(), answer, rule, at)) {
+            return false;
+        }
+        events.publishEvent(new ReturnReceived(request.id(), request.reference(), request.agencyCode(), answer,
+                messageId));
+        return true;
+    }
+
+    /** Answered after its due date had passed. */
+    static boolean late(InformationRequest request) {
+        return request.status() == RequestStatus.OVERDUE || request.status() == RequestStatus.ESCALATED;
     }
 
     private Outcome hold(InformationRequest request, InboundMessage message, MatchRule rule, boolean heldBefore,

@@ -65,8 +65,9 @@ class RequestApiController {
             List<ActionView> reminders) {
     }
 
+    /** {@code messageId} and {@code partPath} are null for a document added by hand, {@code addedBy} for one mailed. */
     record DocumentView(String id, String fileName, String contentType, long size, String sha256, String messageId,
-            String partPath, String href) {
+            String partPath, Instant addedAt, String addedBy, String href) {
     }
 
     record ReplyView(String messageId, String kind, String matchedBy, String note, Instant recordedAt,
@@ -79,11 +80,11 @@ class RequestApiController {
     }
 
     record ActionView(String kind, LocalDate dueOn, Instant doneAt, String outcome, String outboundMailId,
-            String note) {
+            String note, String doneBy) {
 
         static ActionView of(RequestAction a) {
             return new ActionView(a.kind(), a.dueOn(), a.doneAt(), a.outcome(),
-                    a.outboundMailId() == null ? null : a.outboundMailId().toString(), a.note());
+                    a.outboundMailId() == null ? null : a.outboundMailId().toString(), a.note(), a.doneBy());
         }
     }
 
@@ -157,7 +158,8 @@ class RequestApiController {
 
     private static DocumentView document(ReturnDocument d, String base) {
         return new DocumentView(d.id().toString(), d.fileName(), d.contentType(), d.size(), d.sha256(),
-                d.messageId().toString(), d.partPath(), base + d.id());
+                d.messageId() == null ? null : d.messageId().toString(), d.partPath(), d.addedAt(), d.addedBy(),
+                base + d.id());
     }
 
     private static ReferralReference reference(String text) {
