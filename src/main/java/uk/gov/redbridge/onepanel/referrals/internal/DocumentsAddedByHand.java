@@ -23,6 +23,7 @@ import uk.gov.redbridge.onepanel.referrals.DocumentUpload;
 import uk.gov.redbridge.onepanel.referrals.Referral;
 import uk.gov.redbridge.onepanel.referrals.ReferralDocument;
 import uk.gov.redbridge.onepanel.referrals.ReferralStatus;
+import uk.gov.redbridge.onepanel.shared.web.UploadedFiles;
 import uk.gov.redbridge.onepanel.storage.ContentId;
 import uk.gov.redbridge.onepanel.storage.ContentStore;
 
@@ -38,8 +39,6 @@ import uk.gov.redbridge.onepanel.storage.ContentStore;
  */
 @Component
 public class DocumentsAddedByHand {
-
-    private static final int MAX_NAME = 200;
 
     private final FormExtractor extractor;
     private final ContentStore contents;
@@ -59,7 +58,7 @@ public class DocumentsAddedByHand {
     }
 
     public DocumentAdded add(Referral referral, DocumentUpload upload, String actor) {
-        String name = safeName(upload.fileName());
+        String name = UploadedFiles.baseName(upload.fileName());
         byte[] bytes = upload.content() == null ? new byte[0] : upload.content();
         // reading can take minutes (OCR): outside any transaction
         FilledForm form = null;
@@ -105,7 +104,7 @@ public class DocumentsAddedByHand {
         ContentId content = contents.put(bytes);
         String role = kindOfUpload == DocumentUpload.Kind.FORM ? "FORM" : "ADDED";
         ReferralDocument document = new ReferralDocument(UUID.randomUUID(), null, null, name,
-                contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType, bytes.length,
+                UploadedFiles.mediaType(contentType), bytes.length,
                 sha, role, now, actor);
         repository.addDocumentByHand(referral.id(), document, content);
         if (form == null) {
@@ -138,19 +137,6 @@ public class DocumentsAddedByHand {
             return "The file can be read but is not a referral form. To keep it, add it as another document.";
         }
         return capitalised(failed.explanation()) + ".";
-    }
-
-    /** The last part of the name only (browsers may send a whole path), without control characters, not too long. */
-    static String safeName(String fileName) {
-        String name = fileName == null ? "" : fileName;
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        name = name.replaceAll("[\\p{Cntrl}\"]", "").strip();
-        if (name.length() > MAX_NAME) {
-            int dot = name.lastIndexOf('.');
-            String extension = dot > 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
-            name = name.substring(0, MAX_NAME - extension.length()) + extension;
-        }
-        return name.isEmpty() ? "document" : name;
     }
 
     private static String capitalised(String s) {

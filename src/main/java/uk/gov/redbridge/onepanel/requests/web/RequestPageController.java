@@ -1,5 +1,6 @@
 package uk.gov.redbridge.onepanel.requests.web;
 
+import java.io.IOException;
 import java.security.Principal;
 import java.util.Map;
 import java.util.UUID;
@@ -7,16 +8,21 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import uk.gov.redbridge.onepanel.agencies.Agency;
+import uk.gov.redbridge.onepanel.agencies.AgencyDirectory;
 import uk.gov.redbridge.onepanel.referrals.ReferralLog;
 import uk.gov.redbridge.onepanel.requests.InformationRequest;
 import uk.gov.redbridge.onepanel.requests.InformationRequests;
+import uk.gov.redbridge.onepanel.requests.ReturnAdded;
 import uk.gov.redbridge.onepanel.requests.ReturnDocumentContent;
 import uk.gov.redbridge.onepanel.shared.ReferralReference;
 import uk.gov.redbridge.onepanel.shared.web.Downloads;
@@ -31,10 +37,12 @@ class RequestPageController {
 
     private final InformationRequests requests;
     private final ReferralLog referrals;
+    private final AgencyDirectory agencies;
 
-    RequestPageController(InformationRequests requests, ReferralLog referrals) {
+    RequestPageController(InformationRequests requests, ReferralLog referrals, AgencyDirectory agencies) {
         this.requests = requests;
         this.referrals = referrals;
+        this.agencies = agencies;
     }
 
     @PostMapping(path = "/referrals/{reference}/requests/send", name = "requests.sent-now")
@@ -82,6 +90,63 @@ class RequestPageController {
         requests.recordNotKnown(ref, agency, principal.getName());
         redirect.addFlashAttribute("success", "notKnown");
         return back(ref);
+    }
+
+    /** A return that did not come by email (a secure portal, a scanned letter): the page to add it. */
+    @GetMapping(path = "/referrals/{reference}/requests/{agency}/add-return", name = "requests.add-return-opened")
+    String addReturnForm(@PathVariable String reference, @PathVariable String agency, Model model) {
+        InformationRequest request = request(find(reference), agency);
+        return returnPage(request, null, model);
+    }
+
+    @PostMapping(path = "/referrals/{reference}/requests/{agency}/add-return", name = "requests.return-added")
+    String addReturn(@PathVariable String reference, @PathVariable String agency,
+            @RequestParam(required = false) MultipartFile file, Principal principal, Model model,
+            RedirectAttributes redirect) throws IOException {
+        ReferralReference ref = find(reference);
+        InformationRequest request = request(ref, agency);
+        if (file == null || file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()) {
+            return returnPage(request, new Problem("requests.addReturn.file.required", null), model);
+        }
+        if (file.isEmpty()) {
+            return returnPage(request, new Problem("requests.addReturn.file.empty", null), model);
+        }
+        ReturnAdded added = requests.addReturnByHand(ref, request.agencyCode(), file.getOriginalFilename(),
+                file.getContentType(), file.getBytes(), principal.getName());
+        if (added instanceof ReturnAdded.Refused refused) {
+            return returnPage(request, new Problem("requests.addReturn.file.refused",
+                    sentence(refused.explanation())), model);
+        }
+        if (added instanceof ReturnAdded.RequestCancelled cancelled) {
+            return returnPage(request, new Problem("requests.addReturn.cancelled", null), model);
+        }
+        if (added instanceof ReturnAdded.NoSuchRequest) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        redirect.addFlashAttribute("success", added instanceof ReturnAdded.AlreadyAdded ? "returnHeld" : "returnAdded");
+        return back(ref) + "#requests";
+    }
+
+    /** A problem with the return's file, for the page's error summary. */
+    record Problem(String key, String detail) {
+    }
+
+    private String returnPage(InformationRequest request, Problem problem, Model model) {
+        model.addAttribute("request", request);
+        model.addAttribute("agencyName", agencies.byCode(request.agencyCode()).map(Agency::name)
+                .orElse(request.agencyCode()));
+        model.addAttribute("problem", problem);
+        model.addAttribute("maxMegabytes", Math.max(1, referrals.maxDocumentBytes() / (1024 * 1024)));
+        return "requests/add-return";
+    }
+
+    private static String sentence(String explanation) {
+        if (explanation == null || explanation.isBlank()) {
+            return "";
+        }
+        String s = explanation.strip();
+        s = s.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + s.substring(1);
+        return s.endsWith(".") ? s : s + ".";
     }
 
     @GetMapping(path = "/referrals/{reference}/requests/{agency}/documents/{documentId}",

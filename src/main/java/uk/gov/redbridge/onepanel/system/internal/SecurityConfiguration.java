@@ -52,7 +52,8 @@ class SecurityConfiguration {
                         .requestMatchers("/login").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("SECRETARIAT")
-                        .requestMatchers(HttpMethod.GET, "/referrals/*/audit", "/referrals/*/add-document")
+                        .requestMatchers(HttpMethod.GET, "/referrals/*/audit", "/referrals/*/add-document",
+                                "/referrals/*/requests/*/add-return")
                         .hasRole("SECRETARIAT")
                         .requestMatchers(HttpMethod.GET, "/referrals/export.xlsx", "/referrals/export.csv",
                                 "/reports/annual.pdf", "/reports/annual.xlsx")

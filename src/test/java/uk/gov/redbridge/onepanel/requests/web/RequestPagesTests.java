@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
@@ -14,11 +15,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import uk.gov.redbridge.onepanel.extraction.fixtures.HostileFiles;
+import uk.gov.redbridge.onepanel.extraction.fixtures.WordDocument;
 import uk.gov.redbridge.onepanel.mailbox.MailAccounts;
 import uk.gov.redbridge.onepanel.requests.InformationRequest;
 import uk.gov.redbridge.onepanel.requests.InformationRequests;
@@ -89,6 +93,64 @@ class RequestPagesTests {
                 .contains("requests.agency-removed", "requests.sent-now", "requests.not-known", "requests.agency-added");
         assertThat(mvc.perform(get("/referrals/" + reference + "/requests/" + notKnown + "/documents/"
                 + java.util.UUID.randomUUID()).with(SECRETARIAT)).andReturn().getResponse().getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void aReturnReceivedAnotherWayIsAddedFromTheCasePageAndRefusedWithItsReason() throws Exception {
+        String reference = new PageTestData(accounts, jdbc).referralFrom(PageTestData.uniqueSender(), "Rene",
+                "Handreturn");
+        ReferralReference ref = ReferralReference.parse(reference);
+        List<InformationRequest> drafted = requests.forReferral(ref);
+        String agency = drafted.get(0).agencyCode();
+        String cancelled = drafted.get(1).agencyCode();
+        mvc.perform(post("/referrals/" + reference + "/requests/send").with(SECRETARIAT).with(csrf()));
+        Quiescence.await(jdbc);
+        mvc.perform(post("/referrals/" + reference + "/requests/" + cancelled + "/remove").with(SECRETARIAT)
+                .with(csrf()));
+        String path = "/referrals/" + reference + "/requests/" + agency + "/add-return";
+        assertThat(html("/referrals/" + reference)).contains("href=\"" + path + "\"", "Add a return received another way");
+        assertThat(html(path)).contains("return for " + reference, "Upload a file", "enctype=\"multipart/form-data\"");
+
+        MvcResult none = mvc.perform(multipart(path).with(SECRETARIAT).with(csrf())).andReturn();
+        assertThat(none.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("<title>Error: ",
+                "href=\"#file\"", "Select a file");
+        byte[] locked = HostileFiles.passwordProtected(new WordDocument().paragraph("Our return.").bytes(), "pw");
+        MvcResult refused = mvc.perform(multipart(path).file(file("return.docx", locked)).with(SECRETARIAT)
+                .with(csrf())).andReturn();
+        assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("The selected file cannot be added. The Word document is password-protected.");
+        assertThat(requests.find(ref, agency).orElseThrow().status()).isNotEqualTo(RequestStatus.RETURNED);
+
+        byte[] answer = new WordDocument().paragraph("Known to the service since 2024; two contacts.").bytes();
+        MvcResult added = mvc.perform(multipart(path).file(file("C:\\portal\\return.docx", answer))
+                .with(SECRETARIAT).with(csrf())).andReturn();
+        assertThat(added.getResponse().getRedirectedUrl()).isEqualTo("/referrals/" + reference + "#requests");
+        assertThat(added.getFlashMap().get("success")).isEqualTo("returnAdded");
+        assertThat(requests.find(ref, agency).orElseThrow().status()).isEqualTo(RequestStatus.RETURNED);
+        MvcResult again = mvc.perform(multipart(path).file(file("return.docx", answer)).with(SECRETARIAT)
+                .with(csrf())).andReturn();
+        assertThat(again.getFlashMap().get("success")).isEqualTo("returnHeld");
+        assertThat(html("/referrals/" + reference)).contains("return.docx", "(added by jo.secretariat)",
+                "Add a further document");
+
+        String cancelledPath = "/referrals/" + reference + "/requests/" + cancelled + "/add-return";
+        MvcResult toCancelled = mvc.perform(multipart(cancelledPath).file(file("late.docx", answer))
+                .with(SECRETARIAT).with(csrf())).andReturn();
+        assertThat(toCancelled.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("was cancelled, so it takes no return. Add the file to the referral&#39;s documents");
+        RequestPostProcessor reader = user("rory.reader").roles("READONLY");
+        assertThat(mvc.perform(get(path).with(reader)).andReturn().getResponse().getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(get("/referrals/" + reference + "/requests/NOPE/add-return").with(SECRETARIAT))
+                .andReturn().getResponse().getStatus()).isEqualTo(404);
+        Quiescence.await(jdbc);
+        assertThat(jdbc.sql("SELECT action FROM audit_event WHERE referral_reference = :r AND action LIKE 'requests.%'")
+                .param("r", reference).query(String.class).list())
+                .contains("requests.add-return-opened", "requests.return-added");
+    }
+
+    private static MockMultipartFile file(String name, byte[] bytes) {
+        return new MockMultipartFile("file", name,
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", bytes);
     }
 
     private String html(String path) throws Exception {
