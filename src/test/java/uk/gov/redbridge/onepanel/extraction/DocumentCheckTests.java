@@ -2,15 +2,8 @@ package uk.gov.redbridge.onepanel.extraction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
 
 import uk.gov.redbridge.onepanel.extraction.fixtures.FormDocuments;
@@ -38,7 +31,7 @@ class DocumentCheckTests {
     @Test
     void keepsAPdfFarLongerThanAFormMayBe() {
         // forms are refused over 50 pages; papers such as chronologies run to hundreds
-        DocumentCheck check = extractor.check("chronology.pdf", textPdf(120));
+        DocumentCheck check = extractor.check("chronology.pdf", FormPdfs.chronology(120));
         assertThat(check.accepted()).as("%s", check).isTrue();
         assertThat(check.kind()).isEqualTo("PDF");
     }
@@ -83,27 +76,5 @@ class DocumentCheckTests {
     void refusesAFileOverTheSizeLimit() {
         byte[] big = ("x".repeat(1024) + "\n").repeat(26 * 1024).getBytes(StandardCharsets.US_ASCII);
         assertThat(extractor.check("notes.txt", big).reason()).isEqualTo(FailureReason.TOO_LARGE);
-    }
-
-    static byte[] textPdf(int pages) {
-        try (PDDocument doc = new PDDocument()) {
-            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            for (int i = 1; i <= pages; i++) {
-                PDPage page = new PDPage();
-                doc.addPage(page);
-                try (PDPageContentStream text = new PDPageContentStream(doc, page)) {
-                    text.beginText();
-                    text.setFont(font, 11);
-                    text.newLineAtOffset(72, 700);
-                    text.showText("Chronology entry " + i + ": home visit by the duty social worker.");
-                    text.endText();
-                }
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            doc.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -19,6 +19,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -80,8 +82,26 @@ public final class Browser implements AutoCloseable {
         input.sendKeys(value);
     }
 
+    /**
+     * Clicks an element; for a button or a link to another page, waits until the page it leads to has replaced this
+     * one (a loaded machine can return from the click before the new page is there, and the next look would read
+     * the old page).
+     */
     public void click(String css) {
-        driver.findElement(By.cssSelector(css)).click();
+        click(driver.findElement(By.cssSelector(css)));
+    }
+
+    /** As {@link #click(String)}, for an element found another way (by its link text, say). */
+    public void click(WebElement element) {
+        String tag = element.getTagName();
+        String href = element.getDomAttribute("href");
+        boolean navigates = (tag.equals("a") && href != null && !href.startsWith("#")) || tag.equals("button")
+                || (tag.equals("input") && "submit".equals(element.getDomAttribute("type")));
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        if (navigates) {
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        }
     }
 
     public String text(String css) {

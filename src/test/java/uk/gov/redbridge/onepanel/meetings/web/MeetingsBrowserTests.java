@@ -88,7 +88,7 @@ class MeetingsBrowserTests {
         assertThat(browser.text("#quorum")).contains("Not quorate", "Police");
         browser.check("meetings-meeting");
 
-        browser.driver().findElement(By.linkText(item.title())).click();
+        browser.click(browser.driver().findElement(By.linkText(item.title())));
         decide();
         assertThat(browser.driver().getTitle()).startsWith("Error: ");
         assertThat(browser.text(".govuk-error-summary")).contains("Not quorate", "Police");
@@ -99,7 +99,7 @@ class MeetingsBrowserTests {
         browser.click("#record-attendance");
         assertThat(browser.text("#quorum")).startsWith("Quorate");
 
-        browser.driver().findElement(By.linkText(item.title())).click();
+        browser.click(browser.driver().findElement(By.linkText(item.title())));
         select("vote-agency", "NELFT");
         select("vote-choice", "SAR");
         browser.type("vote-by", "Named Professional");

@@ -62,6 +62,8 @@ class AddDocumentPagesTests {
     ExceptionsQueue queue;
     @Autowired
     ReferralLog referrals;
+    @Autowired
+    jakarta.servlet.MultipartConfigElement multipart;
 
     PageTestData data;
 
@@ -210,6 +212,13 @@ class AddDocumentPagesTests {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(readOnlyPage).doesNotContain("id=\"add-document\"");
         assertThat(handAdded(reference)).isEmpty();
+    }
+
+    @Test
+    void anUploadStaysInMemoryAndIsNeverWrittenToAPlainTemporaryFile() {
+        // parts under the threshold are held in memory by the servlet container; every accepted upload is under it
+        assertThat(multipart.getFileSizeThreshold()).isGreaterThan((int) multipart.getMaxFileSize());
+        assertThat(multipart.getMaxFileSize()).isGreaterThan(referrals.maxDocumentBytes());
     }
 
     private MvcResult upload(String reference, String kind, MockMultipartFile file) throws Exception {

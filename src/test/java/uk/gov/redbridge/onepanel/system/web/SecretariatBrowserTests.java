@@ -96,7 +96,7 @@ class SecretariatBrowserTests {
 
         // resolve it: create the referral (the email has no form: the fields are typed on the review page next)
         browser.findElement(By.cssSelector("label[for='create-pathway-1']")).click();
-        browser.findElement(By.xpath("//button[normalize-space()='Create the referral']")).click();
+        session.click(browser.findElement(By.xpath("//button[normalize-space()='Create the referral']")));
         assertThat(browser.getCurrentUrl()).matches(".*/referrals/OP-\\d{4}-\\d{4}/review");
         String reference = browser.getCurrentUrl().replaceAll(".*/referrals/(OP-\\d{4}-\\d{4})/review", "$1");
         check("review");
