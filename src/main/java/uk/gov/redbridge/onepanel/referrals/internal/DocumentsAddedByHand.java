@@ -104,8 +104,7 @@ public class DocumentsAddedByHand {
         ContentId content = contents.put(bytes);
         String role = kindOfUpload == DocumentUpload.Kind.FORM ? "FORM" : "ADDED";
         ReferralDocument document = new ReferralDocument(UUID.randomUUID(), null, null, name,
-                UploadedFiles.mediaType(contentType), bytes.length,
-                sha, role, now, actor);
+                UploadedFiles.mediaType(contentType), bytes.length, sha, role, now, actor);
         repository.addDocumentByHand(referral.id(), document, content);
         if (form == null) {
             repository.addEvent(referral.id(), now, "DOCUMENT", "A paper (" + kind + ") was added by hand", actor);
@@ -126,8 +125,7 @@ public class DocumentsAddedByHand {
         }
         if (!gaps.differing().isEmpty()) {
             repository.addEvent(referral.id(), now, "FORM", "The form added by hand gives other values for: "
-                    + gaps.differingList() + " (kept as held; check them on the field review page)",
-                    actor);
+                    + gaps.differingList() + " (kept as held; check them on the field review page)", actor);
         }
         return DocumentAdded.added(document.id(), gaps.filled(), gaps.differing());
     }
