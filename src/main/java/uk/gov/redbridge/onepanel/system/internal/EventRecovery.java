@@ -73,7 +73,7 @@ class EventRecovery {
     void atStartup() {
         try {
             if (settings.singleInstance()) {
-                reclaimAbandoned(startedAt);
+                redeliverNow(reclaimAbandoned(startedAt));
             }
             redeliver(true);
         } catch (RuntimeException e) {
@@ -85,7 +85,7 @@ class EventRecovery {
     @SchedulerLock(name = "event-recovery", lockAtMostFor = "PT5M")
     void onSchedule() {
         try {
-            reclaimAbandoned(clock.instant().minus(settings.abandonedAfter()));
+            redeliverNow(reclaimAbandoned(clock.instant().minus(settings.abandonedAfter())));
             redeliver(false);
         } catch (RuntimeException e) {
             log.warn("Recovering event publications failed: {}", e.getClass().getSimpleName());
@@ -95,8 +95,11 @@ class EventRecovery {
     private record Row(UUID id, String status, String listener, String eventType, int attempts, Instant lastTry) {
     }
 
-    /** Marks FAILED the in-flight publications not shown alive since {@code before}; returns how many. */
-    int reclaimAbandoned(Instant before) {
+    /**
+     * Marks FAILED the in-flight publications not shown alive since {@code before}; returns them (they did not
+     * fail: they are delivered again at once, without a failure's backoff).
+     */
+    Set<UUID> reclaimAbandoned(Instant before) {
         OffsetDateTime cutoff = before.atOffset(ZoneOffset.UTC);
         List<Row> rows = jdbc.sql("SELECT id, status, listener_id, event_type, completion_attempts, "
                         + "COALESCE(last_resubmission_date, publication_date) AS last_try FROM event_publication "
@@ -104,7 +107,7 @@ class EventRecovery {
                         + "AND COALESCE(last_resubmission_date, publication_date) < :before "
                         + "ORDER BY publication_date FETCH FIRST " + BATCH + " ROWS ONLY")
                 .param("before", cutoff).query(EventRecovery::row).list();
-        int n = 0;
+        Set<UUID> taken = new HashSet<>();
         for (Row row : rows) {
             if (held.holds(row.id())) {
                 continue;
@@ -114,13 +117,20 @@ class EventRecovery {
                             + "AND COALESCE(last_resubmission_date, publication_date) < :before")
                     .param("id", row.id()).param("status", row.status()).param("before", cutoff).update();
             if (changed == 1) {
-                n++;
+                taken.add(row.id());
                 log.warn("Event publication {} ({} for {}) was left {} by an instance that stopped: delivering it "
                         + "again", row.id(), shortName(row.eventType()), listenerName(row.listener()), row.status());
             }
         }
-        reclaimed.increment(n);
-        return n;
+        reclaimed.increment(taken.size());
+        return taken;
+    }
+
+    private void redeliverNow(Set<UUID> ids) {
+        if (!ids.isEmpty()) {
+            incomplete.resubmitIncompletePublications(p -> ids.contains(p.getIdentifier()));
+            redelivered.increment(ids.size());
+        }
     }
 
     /** Delivers again the failed publications whose backoff has passed (all of them when {@code now}). */
@@ -133,9 +143,8 @@ class EventRecovery {
                 .query(EventRecovery::row).list();
         Set<UUID> due = new HashSet<>();
         for (Row row : failed) {
-            if (row.attempts() >= settings.retry().maxAttempts()) {
-                continue;
-            }
+            // past max-attempts it is stuck (health, dashboard) but still retried every retry.max: when the cause
+            // is mended, it completes by itself
             if (now || !row.lastTry().plus(settings.retry().after(row.attempts())).isAfter(at)) {
                 due.add(row.id());
             }

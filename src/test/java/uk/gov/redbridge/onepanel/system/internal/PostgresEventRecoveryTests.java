@@ -1,0 +1,18 @@
+package uk.gov.redbridge.onepanel.system.internal;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import uk.gov.redbridge.onepanel.External;
+import uk.gov.redbridge.onepanel.testing.PostgresTestDatabase;
+
+/** The same recovery of event publications on PostgreSQL, the production database (several instances). */
+@External
+class PostgresEventRecoveryTests extends EventRecoveryTests {
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        PostgresTestDatabase.register(registry);
+        registry.add("onepanel.events.single-instance", () -> "false");
+    }
+}
