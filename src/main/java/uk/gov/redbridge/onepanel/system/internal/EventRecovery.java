@@ -31,8 +31,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * marked {@code FAILED}, so that it is delivered again. On a single-instance database everything in flight at
  * start-up is such a publication, and is taken at once;</li>
  * <li>a {@code FAILED} publication is delivered again after a backoff counted from its last attempt (5 s, doubling
- * to 5 minutes), up to {@code retry.max-attempts}; after that it is left for a person (health, dashboard, and the
- * sweep of truth raises what it leaves undone as an exception).</li>
+ * to 5 minutes); past {@code retry.max-attempts} it counts as stuck (health, dashboard) but is still tried every
+ * 5 minutes, and the sweep of truth raises as an exception the referral work it leaves undone.</li>
  * </ol>
  * Redelivery goes through Spring Modulith, which claims each publication with a conditional update (one instance
  * wins); the ShedLock lock keeps two instances from doing this at the same time anyway. This replaces Modulith's

@@ -30,8 +30,8 @@ record EventSettings(
     /**
      * @param first       wait before the first redelivery of a failed publication
      * @param max         the longest wait (the wait doubles per attempt)
-     * @param maxAttempts after this many deliveries a publication is left alone: it counts as stuck (health, the
-     *                    dashboard) and the sweep of truth raises what it could not finish as an exception
+     * @param maxAttempts after this many deliveries a publication counts as stuck (health DOWN, the dashboard); it
+     *                    is still tried every {@code max}, so it completes by itself once the cause is mended
      */
     record Retry(@DefaultValue("PT5S") Duration first, @DefaultValue("PT5M") Duration max,
             @DefaultValue("8") int maxAttempts) {

@@ -35,8 +35,8 @@ import uk.gov.redbridge.onepanel.testing.TestMail;
 /**
  * The whole intake under kill -9, against a real IMAP server: Dovecot (as in production, not the embedded
  * GreenMail), the service as its own JVM on an H2 file, killed with SIGKILL at random moments while a batch of mail
- * arrives (during start-up, while it redelivers what the last kill left, mid-batch) and restarted, trial after
- * trial. At the end, with the service left to settle: every message stored once and none left in the inbox; every
+ * arrives (after 1 to 4 referrals of the run are logged: the first ones are what the last kill left, redelivered at
+ * start-up; the others the new batch) and restarted, trial after trial. At the end, with the service left to settle: every message stored once and none left in the inbox; every
  * referral email exactly one referral and one acknowledgement row, delivered once (or UNCERTAIN, shown to the
  * secretariat, when a kill caught it mid-send); nothing else a referral; no event publication left incomplete.
  * {@code -Dkill9.trials=N} (CI: 3; a release: 100) and {@code -Dkill9.seed}. External: needs Dovecot
@@ -95,8 +95,10 @@ class DovecotKillNineTests {
                 java.util.Collections.shuffle(batch, random);
                 person.append("INBOX", batch.toArray(new byte[0][]));
                 awaitStarted(trial);
-                // uniform over start-up redelivery and the batch's intake
-                Thread.sleep(random.nextInt(8000));
+                // mid-intake: after a few referrals of this run (the first ones are what the last kill left,
+                // redelivered at start-up), at a random moment
+                awaitReferralsLogged(trial, 1 + random.nextInt(4), Duration.ofSeconds(90));
+                Thread.sleep(random.nextInt(1500));
                 app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
 
@@ -110,8 +112,14 @@ class DovecotKillNineTests {
                 // fall through to the assertions, which say what is missing
             }
             keepLogs(trials);
-            System.out.printf("Dovecot kill -9: %d trials (seed %d), %d messages (%d referral emails)%n", trials, seed,
-                    n, referralSenders.size());
+            StringBuilder perRun = new StringBuilder();
+            for (int run = 0; run <= trials; run++) {
+                perRun.append(" run ").append(run).append(": ")
+                        .append(count(Files.readString(dir.resolve("app-" + run + ".log")), "logged as referral"))
+                        .append(" referrals logged;");
+            }
+            System.out.printf("Dovecot kill -9: %d trials (seed %d), %d messages (%d referral emails);%s%n", trials,
+                    seed, n, referralSenders.size(), perRun);
 
             assertThat(person.count("INBOX")).as("left in the inbox").isZero();
             assertThat(rowsPerSender().values()).as("stored rows per message").containsOnly(1);
@@ -187,6 +195,22 @@ class DovecotKillNineTests {
         Path log = dir.resolve("app-" + run + ".log");
         await().dontCatchUncaughtExceptions().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
                 .until(() -> Files.exists(log) && Files.readString(log).contains("Started OnePanelApplication"));
+    }
+
+    private void awaitReferralsLogged(int run, int referrals, Duration atMost) throws InterruptedException, IOException {
+        Path log = dir.resolve("app-" + run + ".log");
+        long end = System.nanoTime() + atMost.toNanos();
+        while (System.nanoTime() < end && count(Files.readString(log), "logged as referral") < referrals) {
+            Thread.sleep(100);
+        }
+    }
+
+    private static int count(String text, String marker) {
+        int n = 0;
+        for (int i = text.indexOf(marker); i >= 0; i = text.indexOf(marker, i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     private void keepLogs(int trials) throws IOException {
