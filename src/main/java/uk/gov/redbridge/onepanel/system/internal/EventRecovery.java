@@ -69,8 +69,9 @@ class EventRecovery {
                 .description("Event publications delivered again after their listener failed").register(meters);
     }
 
+    /** Not at the same time as the scheduled run (which may start first on a slow start-up). */
     @EventListener(ApplicationReadyEvent.class)
-    void atStartup() {
+    synchronized void atStartup() {
         try {
             if (settings.singleInstance()) {
                 redeliverNow(reclaimAbandoned(startedAt));
@@ -83,7 +84,7 @@ class EventRecovery {
 
     @Scheduled(fixedDelayString = "${onepanel.events.check-interval:PT5S}", initialDelayString = "PT5S")
     @SchedulerLock(name = "event-recovery", lockAtMostFor = "PT5M")
-    void onSchedule() {
+    synchronized void onSchedule() {
         try {
             redeliverNow(reclaimAbandoned(clock.instant().minus(settings.abandonedAfter())));
             redeliver(false);
