@@ -19,7 +19,9 @@ import uk.gov.redbridge.onepanel.shared.ReferralReference;
  * same number: the UPDATE serialises them. The price is a gap when the referral that took a number does not commit
  * (an intake interrupted by a crash, or rolled back); each number is logged as issued, for what, and the sweep of
  * truth records why a number was never used ({@code referral_reference_issued}, and the audit trail). A duplicate
- * is impossible; a gap is explained.
+ * is impossible; a gap is explained. Called inside an intake's transaction, it needs a second connection for a
+ * moment: the pool (Hikari's 10) is larger than the listener threads that can hold one while asking (8), so a wait
+ * for it is short and never a deadlock.
  */
 @Component
 class ReferenceAllocator {

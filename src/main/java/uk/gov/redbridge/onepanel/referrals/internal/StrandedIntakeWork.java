@@ -53,11 +53,15 @@ public class StrandedIntakeWork {
         this.clock = clock;
     }
 
-    /** Messages triage took for referral emails, stored before a moment, that intake has no outcome for. */
+    /**
+     * Messages triage took for referral emails, stored before a moment, that intake has no outcome for (and that no
+     * person has linked to a referral meanwhile).
+     */
     public List<InboundMessageId> referralMessagesWithoutOutcome(Instant storedBefore, int limit) {
         return jdbc.sql("SELECT m.id FROM inbound_message m JOIN triage_decision t ON t.message_id = m.id "
                         + "LEFT JOIN intake_outcome o ON o.message_id = m.id "
                         + "WHERE t.verdict = 'REFERRAL' AND o.message_id IS NULL AND m.received_at < :before "
+                        + "AND NOT EXISTS (SELECT 1 FROM referral_message rm WHERE rm.message_id = m.id) "
                         + "ORDER BY m.received_at FETCH FIRST " + limit + " ROWS ONLY")
                 .param("before", storedBefore.atOffset(ZoneOffset.UTC))
                 .query((rs, n) -> new InboundMessageId(rs.getObject(1, UUID.class))).list();
@@ -65,7 +69,7 @@ public class StrandedIntakeWork {
 
     /** Runs intake for the message now (as the listener would have); true if it had no outcome before. */
     public boolean finishIntake(InboundMessageId messageId) {
-        if (repository.intakeOutcome(messageId).isPresent()) {
+        if (repository.intakeOutcome(messageId).isPresent() || repository.referralOfMessage(messageId).isPresent()) {
             return false;
         }
         boolean automatic = jdbc.sql("SELECT automatic FROM triage_decision WHERE message_id = :m")

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param interval    how often the sweep of truth runs (and once shortly after start-up)
+ * @param interval    how often the sweep of truth runs (and once {@code initial-delay}, 15 s, after start-up)
  * @param grace       work younger than this is left to the events carrying it
  * @param maxAttempts a piece of work that fails this many sweeps in a row is raised as an exception
  */

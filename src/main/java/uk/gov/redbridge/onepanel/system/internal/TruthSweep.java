@@ -85,7 +85,7 @@ class TruthSweep {
         this.meters = meters;
     }
 
-    @Scheduled(fixedDelayString = "${onepanel.sweep.interval:PT1M}", initialDelayString = "PT15S")
+    @Scheduled(fixedDelayString = "${onepanel.sweep.interval:PT1M}", initialDelayString = "${onepanel.sweep.initial-delay:PT15S}")
     @SchedulerLock(name = "truth-sweep", lockAtMostFor = "PT30M")
     void onSchedule() {
         try {

@@ -29,6 +29,7 @@ import uk.gov.redbridge.onepanel.testing.TestMail;
  * On today's code nothing looks: the referral stays missing for good, and nobody is told.
  */
 @SpringBootTest(properties = {"onepanel.sweep.grace=PT0S", "onepanel.sweep.interval=PT1H",
+        "onepanel.sweep.initial-delay=PT1H",
         "onepanel.sweep.max-attempts=2"})
 @ActiveProfiles("test")
 class TruthSweepTests {
@@ -150,6 +151,11 @@ class TruthSweepTests {
         assertThat(sweep.sweep().finished()).doesNotContainKey(TruthSweep.ACKNOWLEDGEMENT);
     }
 
+    private boolean givenUp(UUID message) {
+        return jdbc.sql("SELECT COUNT(*) FROM intake_outcome WHERE message_id = :m AND reason = 'stuck'")
+                .param("m", message).query(Integer.class).single() > 0;
+    }
+
     @Test
     void workThatCannotBeFinishedBecomesAnExceptionWithItsReasonAndHealthShowsIt() {
         UUID message = referralTakenIn("sweep.stuck." + UUID.randomUUID().toString().substring(0, 8) + "@nhs.net");
@@ -158,11 +164,14 @@ class TruthSweepTests {
         jdbc.sql("DELETE FROM stored_content WHERE id = (SELECT raw_content_id FROM inbound_message WHERE id = :m)")
                 .param("m", message).update();
 
-        assertThat(sweep.sweep().raised()).isEmpty();
-        TruthSweep.SweepResult second = sweep.sweep();
+        // each sweep tries once (the other tests' sweeps count too: they share the database)
+        for (int sweeps = 0; sweeps < 2 && !givenUp(message); sweeps++) {
+            sweep.sweep();
+        }
         Quiescence.await(jdbc);
 
-        assertThat(second.raised()).containsEntry(TruthSweep.INTAKE, 1);
+        assertThat(givenUp(message)).isTrue();
+        assertThat(meters.counter("onepanel.sweep.raised", "kind", TruthSweep.INTAKE).count()).isGreaterThan(0);
         List<String> reasons = jdbc.sql("SELECT reason FROM exception_item WHERE message_id = :m")
                 .param("m", message).query(String.class).list();
         assertThat(reasons).containsExactly("stuck");
@@ -172,6 +181,9 @@ class TruthSweepTests {
         assertThat(work.getStatus()).isEqualTo(Status.DOWN);
         assertThat((Integer) work.getDetails().get("raisedAsExceptionsLastDay")).isGreaterThanOrEqualTo(1);
         // raised once: later sweeps leave it to the person
-        assertThat(sweep.sweep().raised()).isEmpty();
+        sweep.sweep();
+        Quiescence.await(jdbc);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM exception_item WHERE message_id = :m").param("m", message)
+                .query(Integer.class).single()).isEqualTo(1);
     }
 }
