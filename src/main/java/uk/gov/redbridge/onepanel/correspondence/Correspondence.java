@@ -76,6 +76,22 @@ public class Correspondence {
         return outbox.forReferral(referralReference);
     }
 
+    /**
+     * For the sweep of truth: rows caught mid-send (SENDING by an instance that restarted, or for too long) become
+     * UNCERTAIN, shown to the secretariat and never resent by themselves; due rows are handed to the sender.
+     * Returns how many were caught mid-send.
+     */
+    public int settleAbandonedSends() {
+        int n = outbox.settleAbandonedSends();
+        outbox.wakeSender();
+        return n;
+    }
+
+    /** Mail waiting to go (PENDING or RETRY) and being sent, with the oldest waiting row's creation. */
+    public OutboxBacklog backlog() {
+        return outbox.backlog();
+    }
+
     /** Rows a person must look at: uncertain, failed and blocked. */
     public List<OutboundMail> needingAttention(int limit) {
         return outbox.inStates(List.of(OutboundState.UNCERTAIN, OutboundState.FAILED, OutboundState.BLOCKED), limit);

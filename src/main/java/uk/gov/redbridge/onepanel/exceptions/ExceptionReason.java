@@ -25,6 +25,7 @@ public enum ExceptionReason {
     OUTBOUND_FAILED("Email could not be sent", "Check the address and the mail server; resend when fixed."),
     OUTBOUND_UNCERTAIN("Email may not have been sent", "Check with the recipient whether it arrived, then confirm or resend."),
     INFORMATION_REPLY("Referrer replied: information still missing", "Read the reply and complete the referral."),
+    STUCK("The service could not finish this by itself", "Read the email: read it again, or do by hand what it needed (create the referral, send the acknowledgement)."),
     OTHER("Needs a person to look", "Read the evidence and decide.");
 
     private final String title;

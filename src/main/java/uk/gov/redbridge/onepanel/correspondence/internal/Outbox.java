@@ -145,6 +145,14 @@ public class Outbox {
         return id.endsWith("@" + settings.messageIdDomain().toLowerCase(Locale.ROOT));
     }
 
+    public int settleAbandonedSends() {
+        return sender.markAbandonedAsUncertain();
+    }
+
+    public uk.gov.redbridge.onepanel.correspondence.OutboxBacklog backlog() {
+        return repository.backlog();
+    }
+
     public void wakeSender() {
         sender.wake();
     }

@@ -105,6 +105,15 @@ public class OutboxRepository {
                 .query((rs, n) -> new OutboundMailId(rs.getObject("id", UUID.class))).list();
     }
 
+    uk.gov.redbridge.onepanel.correspondence.OutboxBacklog backlog() {
+        return jdbc.sql("SELECT SUM(CASE WHEN state IN ('PENDING', 'RETRY') THEN 1 ELSE 0 END) AS waiting, "
+                        + "SUM(CASE WHEN state = 'SENDING' THEN 1 ELSE 0 END) AS sending, "
+                        + "MIN(CASE WHEN state IN ('PENDING', 'RETRY') THEN created_at END) AS oldest "
+                        + "FROM outbound_mail WHERE state IN ('PENDING', 'RETRY', 'SENDING')")
+                .query((rs, n) -> new uk.gov.redbridge.onepanel.correspondence.OutboxBacklog(rs.getInt("waiting"),
+                        rs.getInt("sending"), instant(rs, "oldest"))).single();
+    }
+
     boolean markUncertain(OutboundMailId id, String reason) {
         return jdbc.sql("UPDATE outbound_mail SET state = 'UNCERTAIN', last_error = :reason, sending_by = NULL "
                         + "WHERE id = :id AND state = 'SENDING'")

@@ -65,7 +65,8 @@ public class ReferralWriter {
     public Referral create(InboundMessage message, ParsedMail mail, FilledForm form, String formSource,
             String contentKey, String actor, Pathway chosenPathway) {
         Instant now = clock.instant();
-        ReferralReference reference = references.next(LocalDate.now(clock).getYear());
+        ReferralReference reference = references.next(LocalDate.now(clock).getYear(),
+                (SYSTEM.equals(actor) ? "intake of message " : "by hand from message ") + message.id().value());
         LocalDate received = message.receivedAt().atZone(clock.getZone()).toLocalDate();
         PathwayRules.Decision pathway = chosenPathway != null
                 ? new PathwayRules.Decision(chosenPathway, "chosen by " + actor)

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import uk.gov.redbridge.onepanel.correspondence.Correspondence;
 import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
+import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessages;
 import uk.gov.redbridge.onepanel.mailbox.MessageReceived;
 import uk.gov.redbridge.onepanel.triage.AutoReplyReceived;
@@ -26,7 +27,7 @@ import uk.gov.redbridge.onepanel.triage.Verdict;
 
 /** Runs the chain over every stored message, once, and announces the verdict. */
 @Service
-class TriageService {
+public class TriageService {
 
     private static final Logger log = LoggerFactory.getLogger(TriageService.class);
 
@@ -54,14 +55,14 @@ class TriageService {
         triage(event);
     }
 
-    /** Idempotent: a message already decided is left alone. */
-    void triage(MessageReceived event) {
+    /** Idempotent: a message already decided is left alone. Returns whether it decided now. */
+    public boolean triage(MessageReceived event) {
         if (repository.find(event.messageId()).isPresent()) {
-            return;
+            return false;
         }
         Optional<InboundMessage> stored = messages.find(event.messageId());
         if (stored.isEmpty() || stored.get().quarantined()) {
-            return;
+            return false;
         }
         InboundMessage message = stored.get();
         byte[] raw = messages.rawBytes(message.id());
@@ -81,6 +82,26 @@ class TriageService {
                 clock.instant()));
         log.info("Message {} in {}: {} (rule {})", message.id(), message.mailbox(), outcome.verdict(), ruleName);
         publish(message, facts, raw, outcome, automatic);
+        return true;
+    }
+
+    /**
+     * For a message the chain could not be run over (it failed every time): recorded as not understood, with the
+     * reason, and raised for a person. Nothing if it was decided meanwhile.
+     */
+    public boolean setAside(InboundMessageId messageId, String explanation) {
+        if (repository.find(messageId).isPresent()) {
+            return false;
+        }
+        Optional<InboundMessage> stored = messages.find(messageId);
+        if (stored.isEmpty()) {
+            return false;
+        }
+        repository.insert(new TriageDecision(messageId, Verdict.NOT_UNDERSTOOD, "sweep", explanation, false,
+                clock.instant()));
+        events.publishEvent(new MessageNotUnderstood(messageId, stored.get().mailbox(), "stuck", explanation));
+        log.warn("Message {} in {}: could not be triaged, set aside for a person", messageId, stored.get().mailbox());
+        return true;
     }
 
     private void publish(InboundMessage message, MessageFacts facts, byte[] raw, TriageRule.Outcome outcome,
