@@ -1,6 +1,7 @@
 package uk.gov.redbridge.onepanel.mailbox.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.mail.Folder;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
 
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
+import uk.gov.redbridge.onepanel.shared.Watchdog;
 
 /**
  * Takes one message from the inbox: store before touch, then move. A message is known by its place (UIDVALIDITY
@@ -30,6 +32,7 @@ class MessageTaker {
 
     private static final Logger log = LoggerFactory.getLogger(MessageTaker.class);
     private static final int CHUNK = 1 << 20;
+    static final String TOO_COMPLEX = "too_complex";
 
     enum Outcome {
         /** Logged (raw bytes, row, MessageReceived) and moved (or left for the next poll to move). */
@@ -75,9 +78,14 @@ class MessageTaker {
     private final Clock clock;
     private final long maxMessageSize;
     private final int poisonAttempts;
+    private final MessageAttempts attempts;
+    private final Duration stepTimeLimit;
 
     MessageTaker(InboundMessageRepository repository, InboundMessageWriter writer, ProcessedFolderMover mover,
-            PoisonMessages poison, IntakeFaultHook faultHook, Clock clock, MailboxSettings settings) {
+            PoisonMessages poison, IntakeFaultHook faultHook, Clock clock, MailboxSettings settings,
+            MessageAttempts attempts) {
+        this.attempts = attempts;
+        this.stepTimeLimit = settings.stepTimeLimit();
         this.repository = repository;
         this.writer = writer;
         this.mover = mover;
@@ -98,6 +106,15 @@ class MessageTaker {
         }
         long uid = inbox.folder().getUID(message);
         PoisonMessages.Key key = new PoisonMessages.Key(inbox.mailbox(), inbox.uidValidity(), uid);
+        // a known message is only moved; a new one is counted before it is touched, so that a take that never
+        // returns (a hung step, a crash) is counted too, across restarts
+        boolean counted = known == null;
+        if (counted && attempts.begin(key) >= poisonAttempts) {
+            setAside(inbox, message, uid, TOO_COMPLEX);
+            attempts.finish(key);
+            poison.forget(key);
+            return Outcome.QUARANTINED;
+        }
         try {
             Outcome outcome = takeOnce(inbox, message, uid, known);
             poison.forget(key);
@@ -120,6 +137,10 @@ class MessageTaker {
             setAside(inbox, message, uid, reason);
             poison.forget(key);
             return Outcome.QUARANTINED;
+        } finally {
+            if (counted) {
+                attempts.finish(key);
+            }
         }
     }
 
@@ -173,7 +194,12 @@ class MessageTaker {
         if (same.isPresent()) {
             return relocate(inbox, message, uid, same.get());
         }
-        HeaderFacts facts = HeaderFacts.read(digest.headerBlock());
+        HeaderFacts facts;
+        try {
+            facts = readHeaders(digest);
+        } catch (Watchdog.TimedOut e) {
+            return tooComplex(inbox, message, uid, raw, digest);
+        }
         InboundMessage stored;
         try {
             stored = writer.received(location(inbox, uid), raw, digest, facts);
@@ -200,7 +226,12 @@ class MessageTaker {
         if (same.isPresent()) {
             return relocate(inbox, message, uid, same.get());
         }
-        HeaderFacts facts = HeaderFacts.read(digest.headerBlock());
+        HeaderFacts facts;
+        try {
+            facts = readHeaders(digest);
+        } catch (Watchdog.TimedOut e) {
+            facts = HeaderFacts.none();
+        }
         long limitMb = maxMessageSize / (1024 * 1024);
         InboundMessage stored = writer.quarantined(location(inbox, uid), facts, digest.size(), digest.sha256(),
                 digest.contentKey(facts.messageId()), "too_large",
@@ -208,6 +239,28 @@ class MessageTaker {
                         + "not kept. It is in the mailbox folder '" + inbox.account().processedFolder() + "'.");
         log.warn("Mailbox {}: message UID {} is over the size limit ({} bytes): quarantined as {}", inbox.mailbox(),
                 uid, digest.size(), stored.id());
+        moveAndMark(inbox, message, uid, stored.id());
+        return Outcome.QUARANTINED;
+    }
+
+    /** Reads the logged header fields under the watchdog: a step on untrusted input, with a time limit. */
+    private HeaderFacts readHeaders(RawMessageDigest digest) {
+        byte[] header = digest.headerBlock();
+        return Watchdog.call("reading a message's header fields", stepTimeLimit, () -> HeaderFacts.read(header));
+    }
+
+    /**
+     * Reading the header fields ran past its limit: the message is kept (raw bytes, a row without header fields) and
+     * quarantined as too complex, so nothing else reads it, and moved; the mailbox goes on with the next message.
+     */
+    private Outcome tooComplex(Inbox inbox, Message message, long uid, byte[] raw, RawMessageDigest digest)
+            throws MessagingException {
+        InboundMessage stored = writer.receivedButSetAside(location(inbox, uid), raw, digest, TOO_COMPLEX,
+                "Reading this message's header fields took longer than " + stepTimeLimit.toSeconds() + " s and was "
+                        + "stopped. The message is kept as it arrived; nothing was read from it. It is in the mailbox "
+                        + "folder '" + inbox.account().processedFolder() + "'.");
+        log.warn("Mailbox {}: message UID {} is too complex to read (over {} s): kept and quarantined as {}",
+                inbox.mailbox(), uid, stepTimeLimit.toSeconds(), stored.id());
         moveAndMark(inbox, message, uid, stored.id());
         return Outcome.QUARANTINED;
     }
@@ -247,9 +300,12 @@ class MessageTaker {
         // no bytes to hash: the key names this server copy, so that it is logged once
         String key = RawMessageDigest.sha256Hex("unreadable " + inbox.mailbox() + " " + inbox.uidValidity() + " "
                 + uid + " " + (header == null ? "" : RawMessageDigest.of(header).sha256()));
-        String explanation = "fetch_failed".equals(reason)
-                ? "The mail server would not give out this message's content. "
-                : "The message could not be stored. ";
+        String explanation = switch (reason) {
+            case "fetch_failed" -> "The mail server would not give out this message's content. ";
+            case TOO_COMPLEX -> "Taking this message from the mailbox started " + poisonAttempts + " times and never "
+                    + "finished (the service hung or stopped during it), so it is no longer tried. ";
+            default -> "The message could not be stored. ";
+        };
         InboundMessage stored = writer.quarantined(location(inbox, uid), facts, message.getSize(), key, key, reason,
                 explanation + "It is in the mailbox folder '" + inbox.account().processedFolder() + "'.");
         log.warn("Mailbox {}: message UID {} set aside as {} ({})", inbox.mailbox(), uid, stored.id(), reason);
