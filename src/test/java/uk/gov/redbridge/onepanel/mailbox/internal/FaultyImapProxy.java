@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * A TCP proxy in front of a real IMAP server that can misbehave as real servers and networks do: refuse to FETCH
- * one message (as Exchange does for an item it cannot convert to MIME), or stop passing bytes altogether while
+ * one message (as Exchange does for an item it cannot convert to MIME), hold the fetch of one message unanswered (a
+ * server stuck on it), or stop passing bytes altogether while
  * keeping the connections open (a dead server or a cut network that sends no reset).
  */
 final class FaultyImapProxy implements AutoCloseable {
@@ -29,6 +30,7 @@ final class FaultyImapProxy implements AutoCloseable {
     private final ServerSocket listener;
     private volatile int targetPort;
     private final Set<Long> unfetchable = ConcurrentHashMap.newKeySet();
+    private final Set<Long> stalled = ConcurrentHashMap.newKeySet();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean blackHole;
 
@@ -63,6 +65,15 @@ final class FaultyImapProxy implements AutoCloseable {
 
     void fetchEverything() {
         unfetchable.clear();
+        stalled.clear();
+        synchronized (stalled) {
+            stalled.notifyAll();
+        }
+    }
+
+    /** The server takes the command to fetch this UID's content and does not answer it (until released). */
+    void stallOnFetch(long uid) {
+        stalled.add(uid);
     }
 
     /** Stops passing bytes either way (connections stay open, as with a dead server behind a firewall). */
@@ -113,6 +124,9 @@ final class FaultyImapProxy implements AutoCloseable {
                     }
                     continue;
                 }
+                if (fetch.find(0) && stalled.contains(Long.parseLong(fetch.group(2)))) {
+                    waitWhileStalled(Long.parseLong(fetch.group(2)));
+                }
                 toServer.write(bytes);
                 toServer.flush();
             }
@@ -141,6 +155,19 @@ final class FaultyImapProxy implements AutoCloseable {
         } finally {
             closeQuietly(client);
             closeQuietly(server);
+        }
+    }
+
+    private void waitWhileStalled(long uid) {
+        synchronized (stalled) {
+            while (stalled.contains(uid)) {
+                try {
+                    stalled.wait(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
