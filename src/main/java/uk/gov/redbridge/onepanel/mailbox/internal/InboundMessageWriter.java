@@ -69,6 +69,12 @@ class InboundMessageWriter {
         });
     }
 
+    /** A logged message the service could not move out of the inbox: the secretariat is told (once per message). */
+    void leftInInbox(InboundMessageId id, String mailbox, String reason, String explanation) {
+        transaction.executeWithoutResult(status -> events.publishEvent(new MessageQuarantined(id, mailbox, reason,
+                explanation)));
+    }
+
     /**
      * Logs a message whose content is not kept (too large, or unreadable) and sets it aside.
      *

@@ -106,23 +106,27 @@ class MessageTaker {
         }
         long uid = inbox.folder().getUID(message);
         PoisonMessages.Key key = new PoisonMessages.Key(inbox.mailbox(), inbox.uidValidity(), uid);
-        // a known message is only moved; a new one is counted before it is touched, so that a take that never
-        // returns (a hung step, a crash) is counted too, across restarts
-        boolean counted = known == null;
-        if (counted && attempts.begin(key) >= poisonAttempts) {
-            setAside(inbox, message, uid, TOO_COMPLEX);
-            attempts.finish(key);
-            poison.forget(key);
-            return Outcome.QUARANTINED;
+        // counted before it is touched, so that a take that never returns (a hung step, a crash) or that the server
+        // answers only by timing out (a fetch or a move it cannot do) is counted too, across restarts
+        int unfinished = attempts.begin(key);
+        if (unfinished >= poisonAttempts) {
+            return giveUp(inbox, message, uid, key, known, unfinished);
         }
+        boolean ended = false;
         try {
             Outcome outcome = takeOnce(inbox, message, uid, known);
+            ended = true;
             poison.forget(key);
             return outcome;
         } catch (MessagingException | RuntimeException e) {
-            if (FailureClassifier.isConnectionLoss(e) || !inbox.folder().isOpen() || databaseUnavailable(e)) {
+            if (databaseUnavailable(e)) {
+                ended = true; // not this message's doing
                 throw e;
             }
+            if (FailureClassifier.isConnectionLoss(e) || !inbox.folder().isOpen()) {
+                throw e; // the poll fails; the start stays counted against this message
+            }
+            ended = true;
             if (e instanceof DuplicateKeyException) {
                 log.info("Mailbox {}: message UID {} was logged meanwhile by another instance", inbox.mailbox(), uid);
                 return Outcome.LEFT;
@@ -138,10 +142,34 @@ class MessageTaker {
             poison.forget(key);
             return Outcome.QUARANTINED;
         } finally {
-            if (counted) {
+            if (ended) {
                 attempts.finish(key);
             }
         }
+    }
+
+    /**
+     * Takes of this message started {@code poisonAttempts} times and never ended (a hang, a crash, or the server
+     * timing out on it): a new message is set aside without its content; a message already logged, whose move the
+     * server never completes, is left in the inbox and no longer touched (its count stays, so every later poll
+     * passes it by), and the secretariat is told once.
+     */
+    private Outcome giveUp(Inbox inbox, Message message, long uid, PoisonMessages.Key key, StoredCopy known,
+            int unfinished) throws MessagingException {
+        poison.forget(key);
+        if (known == null) {
+            setAside(inbox, message, uid, TOO_COMPLEX);
+            attempts.finish(key);
+            return Outcome.QUARANTINED;
+        }
+        if (unfinished == poisonAttempts) {
+            writer.leftInInbox(known.id(), inbox.mailbox(), TOO_COMPLEX, "The message is logged, but moving it out "
+                    + "of the inbox started " + poisonAttempts + " times and never finished (the mail server timed "
+                    + "out on it). It is left in the inbox and no longer touched; move it by hand.");
+            log.warn("Mailbox {}: message UID {} ({}) could not be moved in {} tries: left in the inbox",
+                    inbox.mailbox(), uid, known.id(), poisonAttempts);
+        }
+        return Outcome.LEFT;
     }
 
     private Outcome takeOnce(Inbox inbox, Message message, long uid, StoredCopy known) throws MessagingException {

@@ -31,6 +31,8 @@ final class FaultyImapProxy implements AutoCloseable {
     private volatile int targetPort;
     private final Set<Long> unfetchable = ConcurrentHashMap.newKeySet();
     private final Set<Long> stalled = ConcurrentHashMap.newKeySet();
+    private volatile boolean stallMoves;
+    private static final Pattern MOVE = Pattern.compile("^\\S+ (UID )?MOVE ", Pattern.CASE_INSENSITIVE);
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean blackHole;
 
@@ -65,10 +67,19 @@ final class FaultyImapProxy implements AutoCloseable {
 
     void fetchEverything() {
         unfetchable.clear();
+        stallMoves = false;
         stalled.clear();
         synchronized (stalled) {
             stalled.notifyAll();
         }
+    }
+
+    /**
+     * The server takes every MOVE and never answers it (as a server stuck copying one message); the command is
+     * dropped, never done, and the connection closed, when this is turned off.
+     */
+    void stallMoves(boolean on) {
+        stallMoves = on;
     }
 
     /** The server takes the command to fetch this UID's content and does not answer it (until released). */
@@ -124,6 +135,12 @@ final class FaultyImapProxy implements AutoCloseable {
                     }
                     continue;
                 }
+                if (stallMoves && MOVE.matcher(new String(bytes, StandardCharsets.ISO_8859_1)).find()) {
+                    while (stallMoves) {
+                        Thread.sleep(20);
+                    }
+                    return; // dropped: the finally closes both sides
+                }
                 if (fetch.find(0) && stalled.contains(Long.parseLong(fetch.group(2)))) {
                     waitWhileStalled(Long.parseLong(fetch.group(2)));
                 }
@@ -132,6 +149,8 @@ final class FaultyImapProxy implements AutoCloseable {
             }
         } catch (IOException e) {
             // a side closed
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             closeQuietly(client);
             closeQuietly(server);
