@@ -76,8 +76,14 @@ class HostileMailGeneratedTests {
         int expected = delivered;
 
         // every message logged once, and every one with its outcome (waiting for outcomes, not for the registry)
-        Awaitility.await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofSeconds(2))
-                .until(() -> rows(start) >= expected && outcomes(start).getOrDefault("PENDING", 0) == 0);
+        try {
+            Awaitility.await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> rows(start) >= expected && outcomes(start).getOrDefault("PENDING", 0) == 0);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            System.out.printf("HOSTILE timed out: delivered=%d logged=%d outcomes=%s reasons=%s%n", delivered,
+                    rows(start), outcomes(start), reasons(start));
+            throw e;
+        }
         long settledAt = System.nanoTime();
         Map<String, Integer> outcomes = outcomes(start);
 
