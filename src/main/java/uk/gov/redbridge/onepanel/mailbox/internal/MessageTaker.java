@@ -106,6 +106,9 @@ class MessageTaker {
         }
         long uid = inbox.folder().getUID(message);
         PoisonMessages.Key key = new PoisonMessages.Key(inbox.mailbox(), inbox.uidValidity(), uid);
+        if (nothingToDo(inbox, message, known)) {
+            return Outcome.LEFT; // e.g. copied already on a server that cannot move: no need to count anything
+        }
         // counted before it is touched, so that a take that never returns (a hung step, a crash) or that the server
         // answers only by timing out (a fetch or a move it cannot do) is counted too, across restarts
         int unfinished = attempts.begin(key);
@@ -170,6 +173,16 @@ class MessageTaker {
                     inbox.mailbox(), uid, known.id(), poisonAttempts);
         }
         return Outcome.LEFT;
+    }
+
+    /** A message this poll leaves alone without any work on the server (checked before anything is counted). */
+    private static boolean nothingToDo(Inbox inbox, Message message, StoredCopy known) throws MessagingException {
+        if (inbox.capabilities().canRemoveFromInbox()) {
+            return false;
+        }
+        return message.getFlags().contains(ProcessedFolderMover.COPIED_KEYWORD)
+                || known != null && known.quarantineReason() == null && known.size() == message.getSize()
+                && known.moved();
     }
 
     private Outcome takeOnce(Inbox inbox, Message message, long uid, StoredCopy known) throws MessagingException {
