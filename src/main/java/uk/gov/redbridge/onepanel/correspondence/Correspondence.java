@@ -116,6 +116,11 @@ public class Correspondence {
         return outbox.recordBounce(messageId, reason);
     }
 
+    /** How many mails to this address the loop guard held back in [from, to): one storm, counted. */
+    public int heldBackByLoopGuard(String address, java.time.Instant from, java.time.Instant to) {
+        return outbox.heldBackByLoopGuard(address, from, to);
+    }
+
     /** The message ids this referral's thread knows, newest last: for References headers of follow-ups. */
     public List<String> threadOf(String referralReference, String correlation) {
         List<String> out = new ArrayList<>();

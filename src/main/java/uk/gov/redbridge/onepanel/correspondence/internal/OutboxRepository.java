@@ -72,6 +72,15 @@ public class OutboxRepository {
                 .query(Integer.class).single();
     }
 
+    int countHeldBack(String address, String reasonLike, Instant from, Instant to) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbound_recipient r JOIN outbound_mail m ON m.id = r.mail_id "
+                        + "WHERE r.address = :address AND r.created_at >= :from AND r.created_at < :to "
+                        + "AND m.state = 'BLOCKED' AND m.last_error LIKE :reason")
+                .param("address", address.toLowerCase(java.util.Locale.ROOT)).param("from", utc(from))
+                .param("to", utc(to)).param("reason", reasonLike)
+                .query(Integer.class).single();
+    }
+
     List<OutboundMailId> due(Instant now, int limit) {
         return jdbc.sql("SELECT id FROM outbound_mail WHERE state IN ('PENDING', 'RETRY') AND next_attempt_at <= :now "
                         + "ORDER BY next_attempt_at, created_at LIMIT :limit")
