@@ -75,12 +75,17 @@ public class FamilyLinks {
      * not suggestions, not rejected), the strongest link of each. Panel members consider every pathway.
      */
     public List<ReferralLink> alsoKnownTo(ReferralReference reference) {
+        return alsoKnownTo(reference, LinkViewer.PANEL);
+    }
+
+    /** As {@link #alsoKnownTo(ReferralReference)}, for one viewer (a meeting's page). */
+    public List<ReferralLink> alsoKnownTo(ReferralReference reference, LinkViewer viewer) {
         Optional<Referral> here = referrals.find(reference);
         if (here.isEmpty()) {
             return List.of();
         }
         Map<ReferralReference, ReferralLink> byOther = new LinkedHashMap<>();
-        for (ReferralLink l : of(reference, LinkViewer.PANEL).links()) {
+        for (ReferralLink l : of(reference, viewer).links()) {
             byOther.putIfAbsent(l.other(), l);
         }
         return List.copyOf(byOther.values());

@@ -22,6 +22,14 @@ public record LinksOfReferral(List<ReferralLink> links, List<ReferralLink> sugge
         return links.isEmpty() && suggestions.isEmpty() && rejected.isEmpty();
     }
 
+    /** What the secretariat has still to confirm or reject: links not yet checked, then suggestions. */
+    public List<ReferralLink> toCheck() {
+        List<ReferralLink> out = new java.util.ArrayList<>(links.stream()
+                .filter(l -> l.state() == LinkState.FOUND).toList());
+        out.addAll(suggestions);
+        return out;
+    }
+
     /** A confirmed "same person" link: the case page can show the referrals' timelines together. */
     public boolean hasConfirmedSamePerson() {
         return links.stream().anyMatch(ReferralLink::isConfirmedSamePerson);
