@@ -13,6 +13,8 @@ public final class MatchingRules {
     /** Raise when the rules in code change: every referral is matched again once, at start-up. */
     static final String CODE_VERSION = "1";
 
+    static final String DEFAULT_NICKNAMES = "classpath:links/nicknames.txt";
+
     private final Nicknames nicknames;
     private final PersonComparison comparison;
     private final BlockingKeys keys;
@@ -27,8 +29,9 @@ public final class MatchingRules {
     }
 
     public static MatchingRules from(LinksSettings settings) {
-        Resource resource = new DefaultResourceLoader().getResource(settings.nicknames().contains(":")
-                ? settings.nicknames() : "file:" + settings.nicknames());
+        String location = settings.nicknames() == null ? DEFAULT_NICKNAMES : settings.nicknames();
+        Resource resource = new DefaultResourceLoader().getResource(location.contains(":") ? location
+                : "file:" + location);
         try (InputStream in = resource.getInputStream()) {
             return new MatchingRules(Nicknames.read(in), settings.keySecret(), settings.commonNameLimit());
         } catch (IOException e) {

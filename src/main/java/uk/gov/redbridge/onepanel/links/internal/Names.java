@@ -56,31 +56,32 @@ public final class Names {
         if (comma > 0) {
             return new PersonName(words(text.substring(comma + 1)), words(text.substring(0, comma))).orEmpty();
         }
-        String[] raw = text.split("\\s+");
-        List<String> kept = new ArrayList<>();
+        // each written word, folded to one or more words (Smith-Jones is two), with whether it was in capitals
+        List<List<String>> parts = new ArrayList<>();
         List<Boolean> capitals = new ArrayList<>();
-        for (String r : raw) {
+        for (String r : text.split("\\s+")) {
             String f = fold(r);
             if (f.isEmpty() || TITLES.contains(f)) {
                 continue;
             }
-            for (String part : f.split(" ")) {
-                kept.add(part);
-                capitals.add(r.length() > 1 && r.equals(r.toUpperCase(Locale.ROOT))
-                        && !r.equals(r.toLowerCase(Locale.ROOT)));
-            }
+            parts.add(List.of(f.split(" ")));
+            long letters = r.chars().filter(Character::isLetter).count();
+            capitals.add(letters > 1 && r.equals(r.toUpperCase(Locale.ROOT)) && !r.equals(r.toLowerCase(Locale.ROOT)));
         }
-        if (kept.isEmpty() || PLACEHOLDERS.contains(String.join(" ", kept))) {
+        List<String> all = parts.stream().flatMap(List::stream).toList();
+        if (all.isEmpty() || PLACEHOLDERS.contains(String.join(" ", all))) {
             return PersonName.EMPTY;
         }
-        if (kept.size() == 1) {
-            return new PersonName(kept, List.of());
+        if (parts.size() == 1) {
+            return new PersonName(all, List.of());
         }
-        // "OKAFOR Aisha": only the first word in capitals is the family name written first
-        if (capitals.get(0) && capitals.stream().skip(1).noneMatch(c -> c) && raw.length > 1) {
-            return new PersonName(kept.subList(1, kept.size()), kept.subList(0, 1));
+        // "OKAFOR Aisha": only the first word in capitals is the family name parts first
+        if (capitals.get(0) && capitals.stream().skip(1).noneMatch(c -> c)) {
+            return new PersonName(parts.subList(1, parts.size()).stream().flatMap(List::stream).toList(),
+                    parts.get(0));
         }
-        return new PersonName(kept.subList(0, kept.size() - 1), kept.subList(kept.size() - 1, kept.size()));
+        return new PersonName(parts.subList(0, parts.size() - 1).stream().flatMap(List::stream).toList(),
+                parts.get(parts.size() - 1));
     }
 
     private static List<String> words(String text) {
