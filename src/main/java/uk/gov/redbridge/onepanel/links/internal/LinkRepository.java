@@ -78,6 +78,29 @@ public class LinkRepository {
                 keyRows);
     }
 
+    /**
+     * Files the people of many referrals at once, into tables that hold none of them yet: for loading a large log
+     * (the benchmark). Matching files one referral at a time through {@link LinkFinder}.
+     */
+    public void fileAll(Map<UUID, List<PersonProfile>> people, BlockingKeys keys) {
+        List<Object[]> personRows = new ArrayList<>();
+        List<Object[]> keyRows = new ArrayList<>();
+        people.forEach((referral, list) -> {
+            for (PersonProfile p : list) {
+                personRows.add(new Object[] {referral, p.slot(), p.relationship(),
+                        String.join("|", p.names().stream().map(PersonName::encode).toList()),
+                        p.dateOfBirth(), p.nhsNumber(), p.postcode(), p.premise()});
+                for (BlockingKeys.Key k : keys.of(p)) {
+                    keyRows.add(new Object[] {k.hash(), String.valueOf(k.kind()), referral, p.slot()});
+                }
+            }
+        });
+        template.batchUpdate("INSERT INTO link_person (referral_id, slot, relationship, names, date_of_birth, "
+                + "nhs_number, postcode, premise) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", personRows);
+        template.batchUpdate("INSERT INTO link_key (key_hash, kind, referral_id, slot) VALUES (?, ?, ?, ?)",
+                keyRows);
+    }
+
     /** A person somewhere else who shares a key. */
     record Candidate(UUID referral, String slot, String keyHash) {
     }
