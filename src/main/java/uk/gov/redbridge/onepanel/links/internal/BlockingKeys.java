@@ -83,16 +83,26 @@ public final class BlockingKeys {
     }
 
     String hash(String key) {
+        byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+        byte[] digest = secret == null ? sha256.get().digest(bytes) : hmac.get().doFinal(bytes);
+        return HexFormat.of().formatHex(digest, 0, 16);
+    }
+
+    // one instance per thread: getting and initialising them costs more than hashing a key
+    private final ThreadLocal<MessageDigest> sha256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] digest;
-            if (secret == null) {
-                digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            } else {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-                digest = mac.doFinal(key.getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(digest, 0, 16);
+            return MessageDigest.getInstance("SHA-256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+    private final ThreadLocal<Mac> hmac = ThreadLocal.withInitial(this::newMac);
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
