@@ -22,6 +22,7 @@ import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
 import uk.gov.redbridge.onepanel.referrals.Referral;
 import uk.gov.redbridge.onepanel.referrals.ReferralDocument;
+import uk.gov.redbridge.onepanel.referrals.ReferralFormChanged;
 import uk.gov.redbridge.onepanel.referrals.ReferralId;
 import uk.gov.redbridge.onepanel.referrals.ReferralLogged;
 import uk.gov.redbridge.onepanel.referrals.ReferralPathwayChanged;
@@ -173,6 +174,8 @@ public class ReferralWriter {
         boolean reviewNeeded = !form.needingReview(extractor.reviewThreshold()).isEmpty();
         repository.updateForm(id, form, missing, reviewNeeded, clock.instant());
         repository.addEvent(id, clock.instant(), "FORM", why, actor);
+        repository.findById(id).ifPresent(r -> events.publishEvent(
+                new ReferralFormChanged(id, r.reference(), why, actor)));
     }
 
     static SubjectSummary subjectOf(FilledForm form) {
