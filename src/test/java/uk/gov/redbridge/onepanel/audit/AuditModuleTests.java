@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -40,6 +41,8 @@ import uk.gov.redbridge.onepanel.shared.ReferralReference;
 class AuditModuleTests {
 
     static final Instant NOW = Instant.parse("2026-12-03T10:15:30Z");
+    /** Scenario's default wait is 10 s; a loaded two-core machine needs longer (a wait, not a speed target). */
+    static final Duration WAIT = Duration.ofSeconds(60);
 
     @TestConfiguration
     static class FixedTime {
@@ -64,7 +67,7 @@ class AuditModuleTests {
         ReferralReference reference = ReferralReference.parse("OP-2026-0417");
         scenario.publish(new ReferralStatusChanged(new ReferralId(UUID.randomUUID()), reference,
                         ReferralStatus.RECEIVED, ReferralStatus.READY_FOR_PANEL, "secretariat.one"))
-                .andWaitForStateChange(() -> audit.forReferral(reference, List.of()), lines -> !lines.isEmpty())
+                .andWaitAtMost(WAIT).andWaitForStateChange(() -> audit.forReferral(reference, List.of()), lines -> !lines.isEmpty())
                 .andVerify(lines -> assertThat(lines).singleElement().satisfies(line -> {
                     assertThat(line.actor()).isEqualTo("secretariat.one");
                     assertThat(line.action()).isEqualTo("referral.status-changed");
@@ -81,7 +84,7 @@ class AuditModuleTests {
         given(exceptions.find(exception)).willReturn(Optional.empty());
 
         scenario.publish(new ExceptionResolved(exception, "not_a_referral", "secretariat.two"))
-                .andWaitForStateChange(() -> audit.forReferral(reference, List.of(exception.value())),
+                .andWaitAtMost(WAIT).andWaitForStateChange(() -> audit.forReferral(reference, List.of(exception.value())),
                         lines -> !lines.isEmpty())
                 .andVerify(lines -> assertThat(lines).singleElement().satisfies(line -> {
                     assertThat(line.action()).isEqualTo("exception.resolved");
