@@ -13,6 +13,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,6 +69,7 @@ public class IntakeService {
     }
 
     @ApplicationModuleListener
+    @Async(IntakeExecutorConfiguration.EXECUTOR)
     void on(ReferralMessageReceived event) {
         process(event.messageId(), !event.automatic(), ReferralWriter.SYSTEM);
     }

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
 
 import uk.gov.redbridge.onepanel.correspondence.Correspondence;
@@ -50,6 +51,7 @@ class TriageService {
     }
 
     @ApplicationModuleListener
+    @Async(TriageExecutorConfiguration.EXECUTOR)
     void on(MessageReceived event) {
         triage(event);
     }

@@ -51,7 +51,9 @@ final class Worker {
     private final DataOutputStream in;
     private final DataInputStream out;
     private final ExecutorService readers;
-    private int served;
+    // written by the thread that borrowed the worker, read by the pool when it decides which worker to retire
+    private volatile int served;
+    private volatile int warmedUp;
 
     private Worker(Process process, Path tempDirectory, ExecutorService readers) {
         this.process = process;
@@ -101,6 +103,21 @@ final class Worker {
     Reply parse(String fileName, byte[] content, ReadingLimits limits, long timeoutMillis, long maxReply)
             throws TimedOut, Died {
         served++;
+        return exchange(fileName, content, limits, timeoutMillis, maxReply);
+    }
+
+    /**
+     * Reads a warm-up document like any other, without counting it among the documents served: what it replies is
+     * not used, only that it replied.
+     */
+    void warmUp(String fileName, byte[] content, ReadingLimits limits, long timeoutMillis, long maxReply)
+            throws TimedOut, Died {
+        exchange(fileName, content, limits, timeoutMillis, maxReply);
+        warmedUp++;
+    }
+
+    private Reply exchange(String fileName, byte[] content, ReadingLimits limits, long timeoutMillis, long maxReply)
+            throws TimedOut, Died {
         Future<Reply> reply = readers.submit(() -> {
             Protocol.writeRequest(in, fileName, limits, content);
             int tag = Protocol.readTag(out);
@@ -135,12 +152,22 @@ final class Worker {
         return served;
     }
 
+    /** Warm-up documents read. */
+    int warmedUp() {
+        return warmedUp;
+    }
+
     boolean alive() {
         return process.isAlive();
     }
 
     long pid() {
         return process.pid();
+    }
+
+    /** Runs {@code action} once the process has ended, whoever ended it. */
+    void onExit(Runnable action) {
+        process.onExit().thenRun(action);
     }
 
     /** The exit code once the process has ended (waiting briefly), or -1. */

@@ -10,7 +10,15 @@ import java.time.Duration;
  * @param timeout            the longest one document may take before its worker is killed ({@code timeout})
  * @param documentsPerWorker a worker is replaced after this many documents, so that no parser state accumulates
  * @param startTimeout       the longest a worker may take to start
+ * @param prestart           start and warm every worker at once, in the background, rather than when documents
+ *                           first need them
  */
 public record WorkerOptions(int workers, int heapMegabytes, Duration timeout, int documentsPerWorker,
-        Duration startTimeout) {
+        Duration startTimeout, boolean prestart) {
+
+    /** Workers started as documents need them. */
+    public WorkerOptions(int workers, int heapMegabytes, Duration timeout, int documentsPerWorker,
+            Duration startTimeout) {
+        this(workers, heapMegabytes, timeout, documentsPerWorker, startTimeout, false);
+    }
 }

@@ -1,0 +1,21 @@
+package uk.gov.redbridge.onepanel.triage.internal;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+import uk.gov.redbridge.onepanel.shared.StageSettings;
+
+/** Triage's own threads ({@code onepanel.stages.triage}): it never waits for intake's or anyone else's. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StageSettings.class)
+class TriageExecutorConfiguration {
+
+    static final String EXECUTOR = "triageExecutor";
+
+    @Bean(EXECUTOR)
+    ThreadPoolTaskExecutor triageExecutor(StageSettings stages) {
+        return stages.triage().executor("triage");
+    }
+}
