@@ -42,6 +42,11 @@ public final class ExtractionEngine implements AutoCloseable {
         this.email = new EmailReading(this);
     }
 
+    /** The parser documents are read with (for its health). */
+    DocumentParser parser() {
+        return parser;
+    }
+
     public long maxDocumentBytes() {
         return parser.limits().maxBytes();
     }

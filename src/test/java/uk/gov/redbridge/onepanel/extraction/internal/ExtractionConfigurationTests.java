@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +16,8 @@ import org.springframework.boot.context.annotation.UserConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 
 import uk.gov.redbridge.onepanel.extraction.ExtractionResult;
 import uk.gov.redbridge.onepanel.extraction.FormExtracted;
@@ -61,6 +66,31 @@ class ExtractionConfigurationTests {
             assertThat(ctx).hasFailed();
             assertThat(ctx.getStartupFailure()).hasStackTraceContaining("reviewThreshold");
         });
+    }
+
+    @Test
+    void theServiceStartsAndWarmsItsParsingWorkersBeforeAnyDocument() {
+        context.withPropertyValues("onepanel.extraction.isolation.enabled=true",
+                "onepanel.extraction.isolation.workers=1", "onepanel.extraction.isolation.worker-heap=256MB")
+                .run(ctx -> {
+                    assertThat(ctx).hasNotFailed();
+                    HealthIndicator parsers = ctx.getBean("parsersHealthIndicator", HealthIndicator.class);
+                    // no document read: the worker starts and warms up on its own
+                    Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100))
+                            .until(() -> parsers.health().getStatus().equals(Status.UP));
+                    assertThat(parsers.health().getDetails()).containsEntry("ready", 1).containsEntry("workers", 1)
+                            .containsEntry("restarts", 0);
+                });
+    }
+
+    @Test
+    void withoutPrestartNoWorkerStartsUntilADocumentComes() {
+        context.withPropertyValues("onepanel.extraction.isolation.enabled=true",
+                "onepanel.extraction.isolation.prestart=false").run(ctx -> {
+                    HealthIndicator parsers = ctx.getBean("parsersHealthIndicator", HealthIndicator.class);
+                    assertThat(parsers.health().getStatus()).isEqualTo(Status.UNKNOWN);
+                    assertThat(parsers.health().getDetails()).containsEntry("ready", 0).containsEntry("starting", 0);
+                });
     }
 
     @Test

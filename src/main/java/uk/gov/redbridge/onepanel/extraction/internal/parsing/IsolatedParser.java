@@ -142,6 +142,11 @@ public final class IsolatedParser implements DocumentParser {
         return options.workers();
     }
 
+    /** How the workers stand now, for health and monitoring. */
+    public PoolStatus status() {
+        return pool.status();
+    }
+
     /** Workers replaced after dying or being killed, for monitoring. */
     public int restarts() {
         return pool.restarts();

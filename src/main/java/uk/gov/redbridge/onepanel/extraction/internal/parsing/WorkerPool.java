@@ -96,6 +96,7 @@ final class WorkerPool implements AutoCloseable {
     private int starting;
     private int launched;
     private int startFailures;
+    private boolean lastStartFailed;
     private int waiting;
     private int restarts;
     private boolean closed;
@@ -317,6 +318,7 @@ final class WorkerPool implements AutoCloseable {
         lock.lock();
         try {
             starting--;
+            lastStartFailed = worker == null;
             if (worker == null) {
                 startFailures++;
                 record(Change.START_FAILED, null);
@@ -383,6 +385,17 @@ final class WorkerPool implements AutoCloseable {
             history.removeFirst();
         }
         history.addLast(new Event(change, worker == null ? -1 : worker.pid(), worker == null ? 0 : worker.served()));
+    }
+
+    /** How the workers stand now: for health and monitoring. */
+    PoolStatus status() {
+        lock.lock();
+        try {
+            return new PoolStatus(slots, ready.size(), busy.size(), starting, restarts, startFailures,
+                    lastStartFailed);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Workers replaced after dying or being killed. */
