@@ -43,6 +43,9 @@ final class ServiceProcess implements AutoCloseable {
     private static final Pattern NO_REFERRAL = Pattern.compile("Message " + UUID + " gave no referral: (\\S+)");
     private static final Pattern SENT = Pattern.compile("Sent outbound mail ([0-9a-f-]+)");
     private static final Pattern WORKER = Pattern.compile("Parsing worker (\\d+) started in (\\d+) ms and warmed in (\\d+) ms");
+    private static final Pattern LISTENER_FAILED = Pattern.compile("Unexpected exception occurred invoking async method"
+            + ": void [\\w.$]+\\.(\\w+\\.\\w+)\\(");
+    private static final Pattern EXCEPTION_LINE = Pattern.compile("^([a-z][\\w.]*\\.[A-Z]\\w*(?:Exception|Error))");
     private static final Pattern REFERENCE = Pattern.compile("\"reference\"\\s*:\\s*\"([^\"]+)\"");
 
     private final Path jar;
@@ -161,6 +164,13 @@ final class ServiceProcess implements AutoCloseable {
     private void parse(String line) {
         Matcher time = TIME.matcher(line);
         if (!time.find()) {
+            Matcher exception = EXCEPTION_LINE.matcher(line);
+            if (exception.find() && !events.isEmpty() && events.get(events.size() - 1).kind().equals("failed")
+                    && events.get(events.size() - 1).detail() == null) {
+                LogEvent failed = events.remove(events.size() - 1);
+                String name = exception.group(1);
+                events.add(new LogEvent(failed.at(), "failed", failed.id(), name.substring(name.lastIndexOf('.') + 1)));
+            }
             return;
         }
         long at = OffsetDateTime.parse(time.group(1)).toInstant().toEpochMilli();
@@ -175,6 +185,8 @@ final class ServiceProcess implements AutoCloseable {
             events.add(new LogEvent(at, "exception", m.group(1), m.group(2)));
         } else if ((m = SENT.matcher(line)).find()) {
             events.add(new LogEvent(at, "sent", m.group(1), null));
+        } else if ((m = LISTENER_FAILED.matcher(line)).find()) {
+            events.add(new LogEvent(at, "failed", m.group(1), null));
         } else if ((m = WORKER.matcher(line)).find()) {
             events.add(new LogEvent(at, "worker", m.group(1), m.group(2) + " ms to start, " + m.group(3) + " ms to warm"));
         }
@@ -185,7 +197,7 @@ final class ServiceProcess implements AutoCloseable {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webPort + "/api/referrals?limit=1"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("secretariat:" + PASSWORD)
                         .getBytes(StandardCharsets.UTF_8)))
-                .timeout(Duration.ofSeconds(10)).build();
+                .timeout(Duration.ofSeconds(60)).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("GET /api/referrals answered " + response.statusCode());

@@ -89,6 +89,9 @@ public final class IsolatedParser implements DocumentParser {
                             + options.timeout().toSeconds() + " seconds and was stopped");
                 } catch (Worker.Died e) {
                     pool.discard(worker);
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw interrupted();
+                    }
                     if (e.exitCode == Worker.OUT_OF_MEMORY_EXIT) {
                         throw new ReadFailure(FailureReason.TOO_LARGE, "reading the document needs more memory than"
                                 + " the parser is allowed (" + options.heapMegabytes() + " MB)");
@@ -118,7 +121,7 @@ public final class IsolatedParser implements DocumentParser {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ReadFailure(FailureReason.TIMEOUT, "interrupted while waiting for a parser");
+            throw interrupted();
         }
     }
 
@@ -133,8 +136,16 @@ public final class IsolatedParser implements DocumentParser {
             throw new ReadFailure(FailureReason.TIMEOUT, "no parser was free to read the document in time");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ReadFailure(FailureReason.TIMEOUT, "interrupted while waiting for a parser");
+            throw interrupted();
         }
+    }
+
+    /**
+     * The caller was interrupted (the service is stopping): nothing is known about the document, so this is not a
+     * {@link ReadFailure}; the caller's work fails and is done again later.
+     */
+    private static IllegalStateException interrupted() {
+        return new IllegalStateException("interrupted while reading a document (the service is stopping?)");
     }
 
     /** How many documents are read at once. */

@@ -18,7 +18,7 @@ import java.util.zip.ZipOutputStream;
  * <p>They are written here byte by byte (no POI or PDFBox in the service's JVM just for this), hold no personal data
  * (labels and the word "Example"), and never leave the worker: what it replies is thrown away.
  */
-final class WarmUpDocuments {
+public final class WarmUpDocuments {
 
     /** One warm-up document. */
     record Document(String fileName, byte[] content) {
@@ -43,6 +43,27 @@ final class WarmUpDocuments {
 
     static List<Document> all() {
         return ALL;
+    }
+
+    /**
+     * An email with the warm-up Word form attached and the form's labels typed in its text: read once by the service
+     * itself, so that its own part of reading an email (MIME, locating the fields, normalising them) is loaded before
+     * the first referral too.
+     */
+    public static byte[] email() {
+        String boundary = "warm-up-boundary";
+        String attachment = java.util.Base64.getMimeEncoder().encodeToString(docx());
+        String mail = "From: warm-up@onepanel.invalid\r\nTo: warm-up@onepanel.invalid\r\nSubject: warm-up\r\n"
+                + "Message-ID: <warm-up@onepanel.invalid>\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n\r\n"
+                + "--" + boundary + "\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+                + new String(text(), StandardCharsets.UTF_8).replace("\n", "\r\n") + "\r\n"
+                + "--" + boundary + "\r\nContent-Type: application/vnd.openxmlformats-officedocument."
+                + "wordprocessingml.document; name=\"warm-up.docx\"\r\n"
+                + "Content-Disposition: attachment; filename=\"warm-up.docx\"\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n" + attachment + "\r\n"
+                + "--" + boundary + "--\r\n";
+        return mail.getBytes(StandardCharsets.US_ASCII);
     }
 
     static byte[] docx() {

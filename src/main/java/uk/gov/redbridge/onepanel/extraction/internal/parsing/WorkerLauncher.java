@@ -36,7 +36,8 @@ final class WorkerLauncher implements WorkerPool.Launcher {
         long started = System.nanoTime();
         try {
             for (WarmUpDocuments.Document document : WarmUpDocuments.all()) {
-                worker.warmUp(document.fileName(), document.content(), limits, options.startTimeout().toMillis(),
+                // within the time any document is allowed: on a busy machine a cold parser can take that long
+                worker.warmUp(document.fileName(), document.content(), limits, options.timeout().toMillis(),
                         64L << 20);
             }
         } catch (Worker.TimedOut | Worker.Died e) {

@@ -45,6 +45,17 @@ class WarmUpDocumentsTests {
     }
 
     @Test
+    void theWarmUpEmailCarriesTheWordFormAndTheTypedLabels() throws Exception {
+        uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail mail = uk.gov.redbridge.onepanel.extraction
+                .MailAnatomy.parse(WarmUpDocuments.email());
+        assertThat(mail.attachments()).singleElement().satisfies(a -> {
+            assertThat(a.fileName()).isEqualTo("warm-up.docx");
+            assertThat(a.content()).isEqualTo(WarmUpDocuments.docx());
+        });
+        assertThat(mail.textBody()).contains("Date of birth: 01/01/2000");
+    }
+
+    @Test
     void everyWarmUpDocumentIsOneOfThose() {
         assertThat(WarmUpDocuments.all()).extracting(WarmUpDocuments.Document::fileName)
                 .containsExactly("warm-up.docx", "warm-up.pdf", "warm-up.html", "warm-up.txt");

@@ -193,6 +193,29 @@ class WorkerPoolTests {
         }
     }
 
+    @Test
+    void aReadInterruptedBecauseTheServiceStopsIsNotBlamedOnTheDocument() throws Exception {
+        try (IsolatedParser parser = new IsolatedParser(ReadingLimits.defaults(), options(1, 100, true))) {
+            awaitUntil(() -> parser.readyWorkerPids().size() == 1);
+            byte[] endless = HostileFiles.endlessPdf(600);
+            CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+            Thread reader = new Thread(() -> {
+                try {
+                    parser.parse("form.pdf", endless);
+                    outcome.complete(null);
+                } catch (Throwable t) {
+                    outcome.complete(t);
+                }
+            });
+            reader.start();
+            awaitUntil(() -> parser.busyWorkerPids().size() == 1);
+            reader.interrupt();
+            // not a ReadFailure (which intake would record as the email's outcome): the work is done again later
+            assertThat(outcome.get(5, TimeUnit.MINUTES)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("interrupted");
+        }
+    }
+
     private static WorkerOptions options(int workers, int documentsPerWorker, boolean prestart) {
         return new WorkerOptions(workers, 256, Duration.ofSeconds(120), documentsPerWorker, Duration.ofSeconds(120),
                 prestart);
