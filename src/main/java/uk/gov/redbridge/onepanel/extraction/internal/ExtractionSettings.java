@@ -65,7 +65,7 @@ record ExtractionSettings(
             @DefaultValue("2") @Min(1) int workers,
             @DefaultValue("512MB") DataSize workerHeap,
             @DefaultValue("120s") Duration timeout,
-            @DefaultValue("2000") @Min(1) int documentsPerWorker,
+            @DefaultValue("5000") @Min(1) int documentsPerWorker,
             @DefaultValue("60s") Duration startTimeout,
             @DefaultValue("true") boolean prestart) {
     }
