@@ -253,11 +253,14 @@ abstract class BenchMailServer implements AutoCloseable {
                     });
         }
 
-        private static void run(String... command) throws IOException, InterruptedException {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+        private void run(String... command) throws IOException, InterruptedException {
+            // to a file, not a pipe: Dovecot's master goes to the background keeping its output open
+            Path output = dir.resolve("log/commands.log");
+            Files.createDirectories(output.getParent());
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile())).start();
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed; see " + output);
             }
         }
 
