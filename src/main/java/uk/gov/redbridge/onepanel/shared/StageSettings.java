@@ -31,7 +31,7 @@ import org.springframework.validation.annotation.Validated;
 public record StageSettings(
         @DefaultValue @Valid Stage triage,
         @DefaultValue @Valid Stage intake,
-        @DefaultValue({"1", "16"}) @Valid Stage outbox) {
+        @DefaultValue @Valid Outbox outbox) {
 
     /**
      * @param threads       how many messages the stage works on at once
@@ -48,6 +48,17 @@ public record StageSettings(
             executor.setQueueCapacity(queueCapacity);
             executor.setRejectedExecutionHandler(new Refusal(stage, queueCapacity));
             return executor;
+        }
+    }
+
+    /**
+     * The outbox's stage, with defaults of its own: one thread (a send claims its rows one by one) and a short queue
+     * of wake-ups.
+     */
+    public record Outbox(@DefaultValue("1") @Min(1) int threads, @DefaultValue("16") @Min(1) int queueCapacity) {
+
+        public Stage stage() {
+            return new Stage(threads, queueCapacity);
         }
     }
 

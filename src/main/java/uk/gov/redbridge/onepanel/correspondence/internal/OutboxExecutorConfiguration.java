@@ -20,7 +20,7 @@ class OutboxExecutorConfiguration {
 
     @Bean(EXECUTOR)
     ThreadPoolTaskExecutor outboxExecutor(StageSettings stages) {
-        ThreadPoolTaskExecutor executor = stages.outbox().executor("outbox");
+        ThreadPoolTaskExecutor executor = stages.outbox().stage().executor("outbox");
         executor.setRejectedExecutionHandler(new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
         return executor;
     }

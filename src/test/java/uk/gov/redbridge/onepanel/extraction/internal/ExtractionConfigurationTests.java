@@ -13,6 +13,9 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.annotation.UserConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -93,6 +96,29 @@ class ExtractionConfigurationTests {
                     assertThat(parsers.health().getStatus()).isEqualTo(Status.UNKNOWN);
                     assertThat(parsers.health().getDetails()).containsEntry("ready", 0).containsEntry("starting", 0);
                 });
+    }
+
+    @Test
+    void asShippedTheServiceStartsItsWorkersWarmAndTheTestsStartThemOnDemand() {
+        ApplicationContextRunner shipped = new ApplicationContextRunner()
+                .withInitializer(new ConfigDataApplicationContextInitializer())
+                .withUserConfiguration(SettingsOnly.class);
+        shipped.run(ctx -> {
+            ExtractionSettings.Isolation isolation = ctx.getBean(ExtractionSettings.class).isolation();
+            assertThat(isolation.prestart()).isTrue();
+            assertThat(isolation.documentsPerWorker()).isEqualTo(5000);
+            assertThat(isolation.workers()).isEqualTo(2);
+            // the command line, without application.yml, has the same defaults
+            assertThat(isolation).isEqualTo(Engines.settings(java.util.Map.of()).isolation());
+        });
+        shipped.withPropertyValues("spring.profiles.active=test").run(ctx -> {
+            assertThat(ctx.getBean(ExtractionSettings.class).isolation().prestart()).isFalse();
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(ExtractionSettings.class)
+    static class SettingsOnly {
     }
 
     @Test
