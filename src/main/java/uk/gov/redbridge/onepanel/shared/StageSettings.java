@@ -1,6 +1,5 @@
 package uk.gov.redbridge.onepanel.shared;
 
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.ThreadPoolExecutor;
 
@@ -19,8 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * Each stage has threads of its own, so that no stage waits for another's: triage keeps up with storing while intake
  * waits for the document parsers, and the outbox sends while both are busy. Intake has as many threads as there are
  * parser slots ({@code onepanel.extraction.isolation.workers}), so no thread sits parked waiting for a parser: the
- * messages wait instead, as queued tasks. A queue that is full refuses the task; the event stays in the publication
- * registry, which delivers it again later (nothing is lost, memory stays bounded).
+ * messages wait instead, as queued tasks. When a queue is full, the thread that hands the stage its work does the task
+ * itself (back-pressure: storing slows to triage's pace, triage to intake's, and the backlog waits in the mailbox,
+ * where it is safe, not in memory).
  *
  * <p>Each module declares the executor of its stage from these settings ({@link Stage#executor}); its listeners name
  * it ({@code @Async("intakeExecutor")} beside {@code @ApplicationModuleListener}). Mailboxes are stored on their own
@@ -49,7 +49,19 @@ public record StageSettings(
             executor.setRejectedExecutionHandler(new Refusal(stage, queueCapacity));
             return executor;
         }
+
+        /**
+         * The watchdog of the stage's steps on untrusted input ({@link Watchdog}): one step thread for each of the
+         * stage's threads, and room for {@link #WATCHDOG_ROOM} more (steps abandoned past their limit that ignore
+         * their interrupt, and calls from outside the stage: the sweep, a retry from a web page). Never more.
+         */
+        public Watchdog watchdog(String stage) {
+            return new Watchdog(stage + "-step", threads + WATCHDOG_ROOM);
+        }
     }
+
+    /** Step threads a stage's watchdog has beyond one per stage thread. */
+    public static final int WATCHDOG_ROOM = 8;
 
     /**
      * The outbox's stage, with defaults of its own: one thread (a send claims its rows one by one) and a short queue
@@ -62,16 +74,37 @@ public record StageSettings(
         }
     }
 
-    /** A full queue refuses the task, saying so: the caller (the event multicaster) leaves the event incomplete. */
-    private record Refusal(String stage, int capacity) implements RejectedExecutionHandler {
+    /**
+     * A full queue: the thread handing over the task runs it itself ({@code CallerRunsPolicy}), saying so at most once
+     * a minute. The producer is slowed to the stage's pace and no work is dropped: a refused task would leave its
+     * event publication held by this instance, neither run nor redelivered until a restart.
+     */
+    private static final class Refusal implements RejectedExecutionHandler {
 
         private static final Logger log = LoggerFactory.getLogger(StageSettings.class);
+        private static final long QUIET_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+
+        private final String stage;
+        private final int capacity;
+        private final java.util.concurrent.atomic.AtomicLong lastWarning = new java.util.concurrent.atomic.AtomicLong();
+        private final RejectedExecutionHandler callerRuns = new ThreadPoolExecutor.CallerRunsPolicy();
+
+        Refusal(String stage, int capacity) {
+            this.stage = stage;
+            this.capacity = capacity;
+        }
 
         @Override
         public void rejectedExecution(Runnable task, ThreadPoolExecutor executor) {
-            log.warn("The {} stage has {} messages waiting (its limit): this one is left to the event publication "
-                    + "registry, which delivers it again later", stage, capacity);
-            throw new RejectedExecutionException("the " + stage + " stage's queue is full");
+            long now = System.nanoTime();
+            long last = lastWarning.get();
+            if ((last == 0 || now - last > QUIET_NANOS) && lastWarning.compareAndSet(last, now == 0 ? 1 : now)) {
+                log.warn("The {} stage has {} messages waiting (its limit): the thread handing them over ({}) does "
+                        + "the work itself meanwhile", stage, capacity, Thread.currentThread().getName());
+            }
+            // on an executor shut down (the service stopping) nothing runs: the event stays incomplete and is taken
+            // over at the next start
+            callerRuns.rejectedExecution(task, executor);
         }
     }
 }

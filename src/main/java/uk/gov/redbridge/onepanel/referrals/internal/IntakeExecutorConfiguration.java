@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import uk.gov.redbridge.onepanel.shared.StageSettings;
+import uk.gov.redbridge.onepanel.shared.Watchdog;
 
 /**
  * Intake's own threads ({@code onepanel.stages.intake}), as many as there are document parsers: every intake reads
@@ -17,9 +18,16 @@ import uk.gov.redbridge.onepanel.shared.StageSettings;
 class IntakeExecutorConfiguration {
 
     static final String EXECUTOR = "intakeExecutor";
+    static final String WATCHDOG = "intakeWatchdog";
 
     @Bean(EXECUTOR)
     ThreadPoolTaskExecutor intakeExecutor(StageSettings stages) {
         return stages.intake().executor("intake");
+    }
+
+    /** Reading a referral email runs on these threads, bounded in time, while intake's thread waits for it. */
+    @Bean(name = WATCHDOG, destroyMethod = "close")
+    Watchdog intakeWatchdog(StageSettings stages) {
+        return stages.intake().watchdog("intake");
     }
 }
