@@ -233,6 +233,10 @@ abstract class BenchMailServer implements AutoCloseable {
             }
             sink = new GreenMail(new ServerSetup(smtpPort, host, ServerSetup.PROTOCOL_SMTP));
             sink.start();
+            // the service signs in to SMTP as each mailbox (password = address, as in Dovecot's password file)
+            for (String address : DrainMail.PANEL) {
+                sink.setUser(address, address, address);
+            }
         }
 
         @Override

@@ -140,6 +140,7 @@ public final class DrainBenchmark {
 
         ServiceProcess service = new ServiceProcess(Path.of(options.get("jar")), run, options.get("heap"), web,
                 arguments);
+        double drainSeconds = -1;
         try {
             service.start();
             long t0 = service.startedAt();
@@ -148,6 +149,10 @@ public final class DrainBenchmark {
             r.append("load average (1, 5, 15 min) at start: ").append(load).append(", after the drain: ")
                     .append(BenchFiles.loadAverage()).append('\n');
             report(r, service, t0, portOpen, drained, messages.size());
+            if (drained.complete()) {
+                drainSeconds = seconds(drained.outcomes().values().stream().mapToLong(Long::longValue).max()
+                        .orElse(t0) - t0);
+            }
 
             try {
                 r.append(latency(mail, service, seed, option("latency")));
@@ -164,7 +169,12 @@ public final class DrainBenchmark {
             service.stop();
         }
         if (Boolean.parseBoolean(options.get("cli"))) {
-            r.append(cli(dir, messages));
+            double cliSeconds = cli(dir, messages, r);
+            if (drainSeconds > 0 && cliSeconds > 0) {
+                r.append(String.format("service ÷ extract command line, same messages, each from its start to its "
+                        + "last result: %.1f s ÷ %.1f s = %.2f×%n", drainSeconds, cliSeconds,
+                        drainSeconds / cliSeconds));
+            }
         }
         return r.toString();
     }
@@ -251,6 +261,12 @@ public final class DrainBenchmark {
             r.append("listeners that failed (their events delivered again by resubmission): ").append(failures)
                     .append('\n');
         }
+        Map<String, Long> retried = events.stream().filter(e -> e.kind().equals("retried"))
+                .collect(Collectors.groupingBy(ServiceProcess.LogEvent::id, TreeMap::new, Collectors.counting()));
+        long redelivered = events.stream().filter(e -> e.kind().equals("redelivered"))
+                .mapToLong(e -> Long.parseLong(e.id())).sum();
+        r.append("transient failures run again at once: ").append(retried.isEmpty() ? "none" : retried)
+                .append("; event publications delivered again after a failure: ").append(redelivered).append('\n');
         r.append("verdicts: ").append(verdicts).append("; referrals logged: ").append(count(events, "referral"))
                 .append("; no referral: ").append(exceptions).append('\n');
         if (!outcomeTimes.isEmpty()) {
@@ -382,8 +398,11 @@ public final class DrainBenchmark {
         return r.toString();
     }
 
-    /** The extract command line on the same messages (as .eml files), with the same heap and workers. */
-    private String cli(Path dir, List<DrainMail.Message> messages) throws Exception {
+    /**
+     * The extract command line on the same messages (as .eml files), with the same heap and workers; reports it and
+     * returns its time in seconds.
+     */
+    private double cli(Path dir, List<DrainMail.Message> messages, StringBuilder r) throws Exception {
         Path emls = dir.resolve("emls");
         Path json = dir.resolve("cli-out");
         BenchFiles.deleteTree(emls);
@@ -407,8 +426,9 @@ public final class DrainBenchmark {
                 .redirectOutput(dir.resolve("cli.log").toFile()).start();
         int exit = p.waitFor();
         long took = System.currentTimeMillis() - start;
-        return String.format("extract command line on the same %d messages (.eml files): %.1f s (exit %d, load at "
-                + "start %s)%n", messages.size(), seconds(took), exit, load);
+        r.append(String.format("extract command line on the same %d messages (.eml files): %.1f s (exit %d, load at "
+                + "start %s)%n", messages.size(), seconds(took), exit, load));
+        return exit == 0 ? seconds(took) : -1;
     }
 
     private static String span(List<ServiceProcess.LogEvent> events, Predicate<String> kind, long t0) {

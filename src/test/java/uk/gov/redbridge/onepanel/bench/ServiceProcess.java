@@ -42,6 +42,8 @@ final class ServiceProcess implements AutoCloseable {
     private static final Pattern REFERRAL = Pattern.compile("Message " + UUID + " logged as referral (\\S+)");
     private static final Pattern NO_REFERRAL = Pattern.compile("Message " + UUID + " gave no referral: (\\S+)");
     private static final Pattern SENT = Pattern.compile("Sent outbound mail ([0-9a-f-]+)");
+    private static final Pattern RETRIED = Pattern.compile("(\\w+\\.\\w+): transient failure, running it again");
+    private static final Pattern REDELIVERED = Pattern.compile("Delivered again (\\d+) event publication");
     private static final Pattern WORKER = Pattern.compile("Parsing worker (\\d+) started in (\\d+) ms and warmed in (\\d+) ms");
     private static final Pattern LISTENER_FAILED = Pattern.compile("Unexpected exception occurred invoking async method"
             + ": void [\\w.$]+\\.(\\w+\\.\\w+)\\(");
@@ -187,6 +189,10 @@ final class ServiceProcess implements AutoCloseable {
             events.add(new LogEvent(at, "sent", m.group(1), null));
         } else if ((m = LISTENER_FAILED.matcher(line)).find()) {
             events.add(new LogEvent(at, "failed", m.group(1), null));
+        } else if ((m = RETRIED.matcher(line)).find()) {
+            events.add(new LogEvent(at, "retried", m.group(1), null));
+        } else if ((m = REDELIVERED.matcher(line)).find()) {
+            events.add(new LogEvent(at, "redelivered", m.group(1), null));
         } else if ((m = WORKER.matcher(line)).find()) {
             events.add(new LogEvent(at, "worker", m.group(1), m.group(2) + " ms to start, " + m.group(3) + " ms to warm"));
         }
