@@ -150,8 +150,11 @@ public final class DrainBenchmark {
                     .append(BenchFiles.loadAverage()).append('\n');
             report(r, service, t0, portOpen, drained, messages.size());
             if (drained.complete()) {
+                // the drain itself, from the first message stored (the service's own start-up is not extraction)
+                long firstStored = drained.events().stream().filter(e -> e.kind().equals("stored"))
+                        .mapToLong(ServiceProcess.LogEvent::at).min().orElse(t0);
                 drainSeconds = seconds(drained.outcomes().values().stream().mapToLong(Long::longValue).max()
-                        .orElse(t0) - t0);
+                        .orElse(t0) - firstStored);
             }
 
             try {
@@ -171,8 +174,9 @@ public final class DrainBenchmark {
         if (Boolean.parseBoolean(options.get("cli"))) {
             double cliSeconds = cli(dir, messages, r);
             if (drainSeconds > 0 && cliSeconds > 0) {
-                r.append(String.format("service ÷ extract command line, same messages, each from its start to its "
-                        + "last result: %.1f s ÷ %.1f s = %.2f×%n", drainSeconds, cliSeconds,
+                r.append(String.format("service ÷ extract command line, same messages (the service from its first "
+                        + "message stored to its last outcome; the command line from its start to its end): "
+                        + "%.1f s ÷ %.1f s = %.2f×%n", drainSeconds, cliSeconds,
                         drainSeconds / cliSeconds));
             }
         }
