@@ -54,7 +54,8 @@ record ExtractionSettings(
      * @param enabled            parse in separate worker processes (keep on in production; off only for tests)
      * @param workers            how many worker processes at most
      * @param workerHeap         each worker's heap limit
-     * @param timeout            the longest one document may take before its worker is killed
+     * @param timeout            the longest the reading of one document may take (once its size checks pass)
+     *                           before its worker is killed
      * @param documentsPerWorker a worker is replaced after this many documents
      * @param startTimeout       the longest a worker may take to start
      * @param prestart           start and warm every worker when the service starts, in the background; else when

@@ -76,8 +76,8 @@ public final class IsolatedParser implements DocumentParser {
             for (int attempt = 1; ; attempt++) {
                 Worker worker = borrow(deadline);
                 try {
-                    Worker.Reply reply = worker.parse(fileName, content, limits, options.timeout().toMillis(),
-                            Math.max(64L << 20, limits.maxTextChars() * 16));
+                    Worker.Reply reply = worker.parse(fileName, content, limits, options.checkTimeout().toMillis(),
+                            options.timeout().toMillis(), Math.max(64L << 20, limits.maxTextChars() * 16));
                     pool.giveBack(worker);
                     if (reply.failure() != null) {
                         throw new ReadFailure(reply.failure().reason(), reply.failure().explanation());
@@ -85,6 +85,10 @@ public final class IsolatedParser implements DocumentParser {
                     return reply.layout();
                 } catch (Worker.TimedOut e) {
                     pool.discard(worker);
+                    if (e.checking) {
+                        throw new ReadFailure(FailureReason.TIMEOUT, "checking the document's size took longer than"
+                                + " the limit of " + options.checkTimeout().toSeconds() + " seconds and was stopped");
+                    }
                     throw new ReadFailure(FailureReason.TIMEOUT, "reading the document took longer than the limit of "
                             + options.timeout().toSeconds() + " seconds and was stopped");
                 } catch (Worker.Died e) {
@@ -111,7 +115,8 @@ public final class IsolatedParser implements DocumentParser {
 
     /** The longest a document waits for a worker: a few documents' worth of timeouts, and a start. */
     private long waitMillis() {
-        return options.timeout().toMillis() * 4 + options.startTimeout().toMillis();
+        return (options.checkTimeout().toMillis() + options.timeout().toMillis()) * 4
+                + options.startTimeout().toMillis();
     }
 
     private void acquire(long deadline) throws ReadFailure {

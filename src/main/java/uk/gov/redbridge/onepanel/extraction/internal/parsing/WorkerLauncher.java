@@ -36,9 +36,10 @@ final class WorkerLauncher implements WorkerPool.Launcher {
         long started = System.nanoTime();
         try {
             for (WarmUpDocuments.Document document : WarmUpDocuments.all()) {
-                // within the time any document is allowed: on a busy machine a cold parser can take that long
-                worker.warmUp(document.fileName(), document.content(), limits, options.timeout().toMillis(),
-                        64L << 20);
+                // part of starting the worker, and a cold parser on a busy machine is slow: each warm-up document
+                // has the longer of the start and reading limits (a real document's limits are no shorter)
+                long limit = options.checkTimeout().toMillis();
+                worker.warmUp(document.fileName(), document.content(), limits, limit, limit, 64L << 20);
             }
         } catch (Worker.TimedOut | Worker.Died e) {
             worker.kill();
