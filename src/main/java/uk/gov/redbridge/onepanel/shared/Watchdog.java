@@ -5,9 +5,10 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,20 +20,50 @@ import java.util.concurrent.atomic.AtomicInteger;
  * one thread until it notices the interrupt or ends (the caller never starts the same message again), and is counted
  * in {@link #abandonedStillRunning()} meanwhile.
  *
+ * <p>Each stage that reads messages has a watchdog of its own ({@code StageSettings.Stage#watchdog}: triage's and
+ * intake's), so that steps abandoned in one stage never take the threads of another; steps outside the stages
+ * (reading header fields while a mailbox is checked) use a shared one ({@link #call}). A watchdog has a fixed number
+ * of threads at most: one for each thread that calls it, and room for a few abandoned steps. When all are taken by
+ * steps that ignore their interrupt, a new step is refused at once ({@link Busy}): nothing is known about the
+ * message, so the caller's work fails and is done again later (an event listener's publication is delivered again
+ * with a backoff), instead of the threads growing without bound.
+ *
+ * <p>Why a thread of its own, when the caller already runs on its stage's thread: only a second thread lets the
+ * caller record the message and go on at the limit whatever the step does. The hand-over costs tens of microseconds
+ * per message (docs/intake-stages.md); the caller waits parked meanwhile, one caller for one step, never for a
+ * shared resource.
+ *
  * <p>The step must be pure computation: it runs outside the caller's transaction and security context, and its
  * result is thrown away if it comes late. Side effects (rows, events) belong to the caller, after the step returns.
  */
-public final class Watchdog {
+public final class Watchdog implements AutoCloseable {
 
-    private static final AtomicInteger NUMBER = new AtomicInteger();
-    private static final ExecutorService THREADS = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "bounded-step-" + NUMBER.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
+    /** Steps outside the stages: one thread per mailbox being checked, and room for abandoned steps. */
+    private static final Watchdog SHARED = new Watchdog("bounded-step", 16);
     private static final Set<Step<?>> ABANDONED = ConcurrentHashMap.newKeySet();
 
-    private Watchdog() {
+    private final String name;
+    private final int maxThreads;
+    private final ThreadPoolExecutor threads;
+    private final AtomicInteger abandonedHere = new AtomicInteger();
+
+    /**
+     * @param name       names the threads ({@code name-1}, ...) and the refusals
+     * @param maxThreads the most threads its steps may take, running or abandoned
+     */
+    public Watchdog(String name, int maxThreads) {
+        if (maxThreads < 1) {
+            throw new IllegalArgumentException("a watchdog needs at least one thread");
+        }
+        this.name = name;
+        this.maxThreads = maxThreads;
+        AtomicInteger number = new AtomicInteger();
+        // no queue: a step starts at once on a free thread, or is refused (a waiting step would eat its own limit)
+        this.threads = new ThreadPoolExecutor(0, maxThreads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, name + "-" + number.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** A step ran past its limit and was abandoned. The message carries the step's name and limit only. */
@@ -57,12 +88,37 @@ public final class Watchdog {
     }
 
     /**
-     * Runs {@code work} and returns its result, or throws {@link TimedOut} after {@code limit}. A runtime exception
-     * or error of the step is thrown as it is; a checked one wrapped in an {@link IllegalStateException}.
+     * Every thread of a watchdog is taken (by running steps and abandoned ones that have not ended): the step was
+     * not started. Not a fault of the message; the caller's work is done again later.
      */
+    public static final class Busy extends RejectedExecutionException {
+
+        private static final long serialVersionUID = 1L;
+
+        Busy(String watchdog, int threads, String step) {
+            super(step + " was not started: all " + threads + " threads of " + watchdog + " are taken by steps "
+                    + "running or abandoned; it is tried again later");
+        }
+    }
+
+    /** {@link #run} on the shared watchdog, for steps outside the stages. */
     public static <T> T call(String step, Duration limit, Callable<T> work) {
-        Step<T> task = new Step<>(step, work);
-        Future<T> future = THREADS.submit(task);
+        return SHARED.run(step, limit, work);
+    }
+
+    /**
+     * Runs {@code work} and returns its result, or throws {@link TimedOut} after {@code limit}, or {@link Busy} at
+     * once when every thread is taken. A runtime exception or error of the step is thrown as it is; a checked one
+     * wrapped in an {@link IllegalStateException}.
+     */
+    public <T> T run(String step, Duration limit, Callable<T> work) {
+        Step<T> task = new Step<>(step, work, abandonedHere);
+        Future<T> future;
+        try {
+            future = threads.submit(task);
+        } catch (RejectedExecutionException e) {
+            throw new Busy(name, maxThreads, step);
+        }
         try {
             return future.get(limit.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -85,7 +141,23 @@ public final class Watchdog {
         }
     }
 
-    /** Steps abandoned after their limit whose threads have not ended yet (each holds one thread). */
+    /** The most threads this watchdog's steps may take. */
+    public int maxThreads() {
+        return maxThreads;
+    }
+
+    /** Steps of this watchdog abandoned after their limit whose threads have not ended yet. */
+    public int abandoned() {
+        return abandonedHere.get();
+    }
+
+    /** Stops the threads (interrupting the steps still running); the shared watchdog is never closed. */
+    @Override
+    public void close() {
+        threads.shutdownNow();
+    }
+
+    /** Steps abandoned after their limit whose threads have not ended yet, in every watchdog (each holds one thread). */
     public static int abandonedStillRunning() {
         return ABANDONED.size();
     }
@@ -101,12 +173,14 @@ public final class Watchdog {
     private static final class Step<T> implements Callable<T> {
         private final String name;
         private final Callable<T> work;
+        private final AtomicInteger abandonedHere;
         private volatile boolean abandoned;
         private volatile boolean done;
 
-        Step(String name, Callable<T> work) {
+        Step(String name, Callable<T> work, AtomicInteger abandonedHere) {
             this.name = name;
             this.work = work;
+            this.abandonedHere = abandonedHere;
         }
 
         @Override
@@ -116,16 +190,25 @@ public final class Watchdog {
             } finally {
                 done = true;
                 if (abandoned) {
-                    ABANDONED.remove(this);
+                    forget();
                 }
             }
         }
 
         void abandon() {
             abandoned = true;
-            ABANDONED.add(this);
+            if (ABANDONED.add(this)) {
+                abandonedHere.incrementAndGet();
+            }
             if (done) {
-                ABANDONED.remove(this);
+                forget();
+            }
+        }
+
+        /** Counted once however abandon and the step's end interleave. */
+        private void forget() {
+            if (ABANDONED.remove(this)) {
+                abandonedHere.decrementAndGet();
             }
         }
 

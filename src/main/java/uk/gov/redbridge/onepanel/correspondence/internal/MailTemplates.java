@@ -63,6 +63,32 @@ class MailTemplates {
                     + " have problems: " + String.join("; ", problems));
         }
         log.info("Mail templates from {}: {}", onDisk ? folder.toAbsolutePath() : "the packaged copy", names);
+        warmUpInTheBackground();
+    }
+
+    /**
+     * Renders the acknowledgements once, with no data and nothing sent, on a thread of its own while the service
+     * starts: Thymeleaf's engines, its expression classes and these parsed templates are then ready before the first
+     * referral needs its acknowledgement (issue 14: cold, that first rendering took seconds on a loaded machine).
+     * Only the acknowledgements: they are what a referrer waits for after a restart, and they render without data
+     * (other templates would fail, and Thymeleaf logs such failures as errors).
+     */
+    private void warmUpInTheBackground() {
+        Thread warmUp = new Thread(() -> {
+            for (String name : names) {
+                if (!name.startsWith("acknowledgement")) {
+                    continue;
+                }
+                try {
+                    render(name, Map.of());
+                } catch (RuntimeException e) {
+                    log.trace("Warm-up of mail template {}: {}", name, e.getClass().getSimpleName());
+                }
+            }
+        }, "mail-templates-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
     }
 
     boolean exists(String name) {

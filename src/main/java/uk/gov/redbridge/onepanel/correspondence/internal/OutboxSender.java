@@ -62,7 +62,7 @@ class OutboxSender {
     OutboxSender(OutboxRepository repository, ContentStore contentStore, MimeComposer composer,
             AllowedDomains allowedDomains, MailAccounts accounts, ApplicationEventPublisher events,
             TransactionTemplate tx, CorrespondenceSettings settings, Clock clock, SendHooks hooks,
-            @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+            @Qualifier(OutboxExecutorConfiguration.EXECUTOR) TaskExecutor executor) {
         this.repository = repository;
         this.contentStore = contentStore;
         this.composer = composer;
@@ -80,7 +80,7 @@ class OutboxSender {
         this.startedAt = clock.instant();
     }
 
-    /** Send soon, on another thread (called after a commit that queued mail). */
+    /** Send soon, on the outbox's own thread (called after a commit that queued mail). */
     void wake() {
         if (running.get()) {
             again.set(true);
@@ -98,7 +98,8 @@ class OutboxSender {
     @Scheduled(fixedDelayString = "${onepanel.correspondence.send-interval:5s}", initialDelayString = "5s")
     void onSchedule() {
         markAbandonedAsUncertain();
-        sendDue();
+        // on the outbox's thread: a long send (a backlog of acknowledgements) never holds up the scheduler's
+        wake();
     }
 
     /** Sends every due row; returns how many were sent. */

@@ -44,6 +44,11 @@ public final class Engines {
      * {@code onepanel.extraction.isolation.workers}), then the JVM's system properties; defaults for the rest.
      */
     public static ExtractionEngine standalone(Map<String, String> properties) {
+        return create(settings(properties), Clock.system(ZoneId.of("Europe/London")));
+    }
+
+    /** The settings {@link #standalone} binds: {@code properties}, then system properties, then the defaults. */
+    static ExtractionSettings settings(Map<String, String> properties) {
         Map<String, Object> all = new HashMap<>();
         Properties system = System.getProperties();
         for (String name : system.stringPropertyNames()) {
@@ -54,11 +59,9 @@ public final class Engines {
         all.putAll(properties);
         try (ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
             Binder binder = new Binder(new MapConfigurationPropertySource(all));
-            ExtractionSettings settings = binder.bindOrCreate("onepanel.extraction",
-                    Bindable.of(ExtractionSettings.class),
+            return binder.bindOrCreate("onepanel.extraction", Bindable.of(ExtractionSettings.class),
                     new ValidationBindHandler(new IgnoreTopLevelConverterNotFoundBindHandler(),
                             new SpringValidatorAdapter(validation.getValidator())));
-            return create(settings, Clock.system(ZoneId.of("Europe/London")));
         }
     }
 }

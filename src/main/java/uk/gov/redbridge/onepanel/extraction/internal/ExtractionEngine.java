@@ -42,6 +42,20 @@ public final class ExtractionEngine implements AutoCloseable {
         this.email = new EmailReading(this);
     }
 
+    /**
+     * Reads a built-in email (no personal data) once and throws the result away: the service's own part of reading
+     * (MIME, locating, normalising) is then loaded and initialised before the first referral, as the parsing workers
+     * are by their warm-up documents. Waits for a worker like any document.
+     */
+    public void warmUp() {
+        extractFromEmail(uk.gov.redbridge.onepanel.extraction.internal.parsing.WarmUpDocuments.email());
+    }
+
+    /** The parser documents are read with (for its health). */
+    DocumentParser parser() {
+        return parser;
+    }
+
     public long maxDocumentBytes() {
         return parser.limits().maxBytes();
     }

@@ -54,17 +54,21 @@ record ExtractionSettings(
      * @param enabled            parse in separate worker processes (keep on in production; off only for tests)
      * @param workers            how many worker processes at most
      * @param workerHeap         each worker's heap limit
-     * @param timeout            the longest one document may take before its worker is killed
+     * @param timeout            the longest the reading of one document may take (once its size checks pass)
+     *                           before its worker is killed
      * @param documentsPerWorker a worker is replaced after this many documents
      * @param startTimeout       the longest a worker may take to start
+     * @param prestart           start and warm every worker when the service starts, in the background; else when
+     *                           documents first need them
      */
     record Isolation(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("2") @Min(1) int workers,
             @DefaultValue("512MB") DataSize workerHeap,
             @DefaultValue("120s") Duration timeout,
-            @DefaultValue("100") @Min(1) int documentsPerWorker,
-            @DefaultValue("60s") Duration startTimeout) {
+            @DefaultValue("5000") @Min(1) int documentsPerWorker,
+            @DefaultValue("60s") Duration startTimeout,
+            @DefaultValue("true") boolean prestart) {
     }
 
     /**
@@ -93,6 +97,6 @@ record ExtractionSettings(
 
     WorkerOptions workerOptions() {
         return new WorkerOptions(isolation.workers(), (int) Math.max(32, isolation.workerHeap().toMegabytes()),
-                isolation.timeout(), isolation.documentsPerWorker(), isolation.startTimeout());
+                isolation.timeout(), isolation.documentsPerWorker(), isolation.startTimeout(), isolation.prestart());
     }
 }

@@ -122,8 +122,10 @@ class MessageTaker {
             poison.forget(key);
             return outcome;
         } catch (MessagingException | RuntimeException e) {
-            if (databaseUnavailable(e)) {
-                ended = true; // not this message's doing
+            if (databaseUnavailable(e) || e instanceof Watchdog.Busy) {
+                // not this message's doing (the database, or every step thread taken by abandoned steps): the
+                // poll fails and is tried again
+                ended = true;
                 throw e;
             }
             if (FailureClassifier.isConnectionLoss(e) || !inbox.folder().isOpen()) {

@@ -7,12 +7,14 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,11 +59,14 @@ public class IntakeService {
     private final TransactionTemplate savepoint;
     private final IntakeSettings settings;
     private final MailAccounts accounts;
+    private final Watchdog watchdog;
 
     IntakeService(InboundMessages messages, FormExtractor extractor, ReferralRepository repository,
             ReferralWriter writer, Acknowledgements acknowledgements, ApplicationEventPublisher events,
-            Clock clock, PlatformTransactionManager transactions, IntakeSettings settings, MailAccounts accounts) {
+            Clock clock, PlatformTransactionManager transactions, IntakeSettings settings, MailAccounts accounts,
+            @Qualifier(IntakeExecutorConfiguration.WATCHDOG) Watchdog watchdog) {
         this.settings = settings;
+        this.watchdog = watchdog;
         this.accounts = accounts;
         this.messages = messages;
         this.extractor = extractor;
@@ -75,6 +80,7 @@ public class IntakeService {
     }
 
     @ApplicationModuleListener
+    @Async(IntakeExecutorConfiguration.EXECUTOR)
     void on(ReferralMessageReceived event) {
         process(event.messageId(), !event.automatic(), ReferralWriter.SYSTEM);
     }
@@ -172,7 +178,7 @@ public class IntakeService {
         try {
             // reading the email is a step on untrusted input: bounded in time as a whole (each attachment also has
             // its own limit), so one email never holds this thread, and it runs outside the transaction
-            read = Watchdog.call("intake of a message", settings.timeLimit(),
+            read = watchdog.run("intake of a message", settings.timeLimit(),
                     () -> new Read(MailAnatomy.parse(raw), extractor.extractFromEmail(raw)));
         } catch (Watchdog.TimedOut e) {
             return notCreated(message, TOO_COMPLEX, "reading the email took longer than "

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
 
 import uk.gov.redbridge.onepanel.referrals.ReplyHandler;
@@ -28,6 +29,7 @@ class ReplyRouter {
     }
 
     @ApplicationModuleListener
+    @Async(IntakeExecutorConfiguration.EXECUTOR)
     void on(ReplyReceived reply) {
         for (ReplyHandler handler : handlers) {
             ReplyHandler.Outcome outcome = handler.handle(reply);

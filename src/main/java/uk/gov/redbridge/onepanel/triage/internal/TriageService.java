@@ -6,8 +6,10 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
 
 import uk.gov.redbridge.onepanel.correspondence.Correspondence;
@@ -40,11 +42,13 @@ public class TriageService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TriageSettings settings;
+    private final Watchdog watchdog;
 
     TriageService(List<TriageRule> rules, InboundMessages messages, TriageRepository repository,
             ReplyKeyReader keyReader, Correspondence correspondence, ApplicationEventPublisher events, Clock clock,
-            TriageSettings settings) {
+            TriageSettings settings, @Qualifier(TriageExecutorConfiguration.WATCHDOG) Watchdog watchdog) {
         this.settings = settings;
+        this.watchdog = watchdog;
         this.rules = rules; // in @Order order
         this.messages = messages;
         this.repository = repository;
@@ -55,6 +59,7 @@ public class TriageService {
     }
 
     @ApplicationModuleListener
+    @Async(TriageExecutorConfiguration.EXECUTOR)
     void on(MessageReceived event) {
         triage(event);
     }
@@ -74,7 +79,7 @@ public class TriageService {
         try {
             // reading the message and running the rules is a step on untrusted input: bounded in time, so one
             // message never holds this listener's thread (and the event registry never resubmits it meanwhile)
-            decided = Watchdog.call("triage of a message", settings.timeLimit(), () -> decide(message, raw));
+            decided = watchdog.run("triage of a message", settings.timeLimit(), () -> decide(message, raw));
         } catch (Watchdog.TimedOut e) {
             tooComplex(message);
             return true;

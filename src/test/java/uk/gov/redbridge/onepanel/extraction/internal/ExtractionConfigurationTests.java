@@ -6,13 +6,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.annotation.UserConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 
 import uk.gov.redbridge.onepanel.extraction.ExtractionResult;
 import uk.gov.redbridge.onepanel.extraction.FormExtracted;
@@ -61,6 +69,56 @@ class ExtractionConfigurationTests {
             assertThat(ctx).hasFailed();
             assertThat(ctx.getStartupFailure()).hasStackTraceContaining("reviewThreshold");
         });
+    }
+
+    @Test
+    void theServiceStartsAndWarmsItsParsingWorkersBeforeAnyDocument() {
+        context.withPropertyValues("onepanel.extraction.isolation.enabled=true",
+                "onepanel.extraction.isolation.workers=1", "onepanel.extraction.isolation.worker-heap=256MB")
+                .run(ctx -> {
+                    assertThat(ctx).hasNotFailed();
+                    HealthIndicator parsers = ctx.getBean("parsersHealthIndicator", HealthIndicator.class);
+                    // no document read: the worker starts and warms up on its own
+                    // (the service then reads a warm-up email of its own with it, so wait for it to be free again)
+                    Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100))
+                            .until(() -> parsers.health().getStatus().equals(Status.UP)
+                                    && Integer.valueOf(1).equals(parsers.health().getDetails().get("ready")));
+                    assertThat(parsers.health().getDetails()).containsEntry("workers", 1).containsEntry("restarts", 0)
+                            .containsEntry("startFailures", 0);
+                });
+    }
+
+    @Test
+    void withoutPrestartNoWorkerStartsUntilADocumentComes() {
+        context.withPropertyValues("onepanel.extraction.isolation.enabled=true",
+                "onepanel.extraction.isolation.prestart=false").run(ctx -> {
+                    HealthIndicator parsers = ctx.getBean("parsersHealthIndicator", HealthIndicator.class);
+                    assertThat(parsers.health().getStatus()).isEqualTo(Status.UNKNOWN);
+                    assertThat(parsers.health().getDetails()).containsEntry("ready", 0).containsEntry("starting", 0);
+                });
+    }
+
+    @Test
+    void asShippedTheServiceStartsItsWorkersWarmAndTheTestsStartThemOnDemand() {
+        ApplicationContextRunner shipped = new ApplicationContextRunner()
+                .withInitializer(new ConfigDataApplicationContextInitializer())
+                .withUserConfiguration(SettingsOnly.class);
+        shipped.run(ctx -> {
+            ExtractionSettings.Isolation isolation = ctx.getBean(ExtractionSettings.class).isolation();
+            assertThat(isolation.prestart()).isTrue();
+            assertThat(isolation.documentsPerWorker()).isEqualTo(5000);
+            assertThat(isolation.workers()).isEqualTo(2);
+            // the command line, without application.yml, has the same defaults
+            assertThat(isolation).isEqualTo(Engines.settings(java.util.Map.of()).isolation());
+        });
+        shipped.withPropertyValues("spring.profiles.active=test").run(ctx -> {
+            assertThat(ctx.getBean(ExtractionSettings.class).isolation().prestart()).isFalse();
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(ExtractionSettings.class)
+    static class SettingsOnly {
     }
 
     @Test

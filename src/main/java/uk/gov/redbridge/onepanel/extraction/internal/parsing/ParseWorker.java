@@ -10,6 +10,7 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 
 import uk.gov.redbridge.onepanel.extraction.FailureReason;
 import uk.gov.redbridge.onepanel.extraction.internal.layout.DocumentLayout;
@@ -48,7 +49,8 @@ public final class ParseWorker {
             Protocol.Request request = Protocol.JSON.readValue(Protocol.readBlock(in, 1 << 20), Protocol.Request.class);
             byte[] content = Protocol.readBlock(in, request.limits().maxBytes());
             try {
-                DocumentLayout layout = new DocumentReader(request.limits()).read(request.fileName(), content);
+                DocumentLayout layout = new DocumentReader(request.limits()).read(request.fileName(), content,
+                        () -> checked(out));
                 Protocol.writeLayout(out, layout);
             } catch (ReadFailure f) {
                 Protocol.writeFailure(out, f.reason(), f.explanation());
@@ -56,6 +58,17 @@ public final class ParseWorker {
                 Protocol.writeFailure(out, FailureReason.CORRUPT, "the document could not be read ("
                         + e.getClass().getSimpleName() + ")");
             }
+        }
+    }
+
+    /** Tells the service that the document is within its size limits and reading proper starts now. */
+    private static void checked(DataOutputStream out) {
+        try {
+            out.writeInt(Protocol.CHECKED);
+            out.flush();
+        } catch (IOException e) {
+            // the service stopped listening: the reply that follows fails to be written too, and the worker ends
+            throw new UncheckedIOException(e);
         }
     }
 }

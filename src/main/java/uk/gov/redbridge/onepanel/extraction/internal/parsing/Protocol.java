@@ -13,7 +13,8 @@ import uk.gov.redbridge.onepanel.extraction.internal.reading.ReadingLimits;
 
 /**
  * The frames exchanged with a parsing worker over its standard input and output. A request carries the file name,
- * the limits and the bytes; a reply carries the layout as JSON, or a failure. Lengths are checked before anything is
+ * the limits and the bytes; a reply carries the layout as JSON, or a failure, and may be preceded by {@link #CHECKED}
+ * (the document is within its size limits: reading proper starts). Lengths are checked before anything is
  * allocated, so that neither side can be made to allocate more than it allows.
  */
 final class Protocol {
@@ -22,6 +23,8 @@ final class Protocol {
     static final int REQUEST = 0x4F50_5251;
     static final int REPLY_LAYOUT = 0x4F50_524C;
     static final int REPLY_FAILURE = 0x4F50_5246;
+    /** Sent by the worker before its reply, once the document's size limits are checked and reading starts. */
+    static final int CHECKED = 0x4F50_5243;
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -24,8 +25,16 @@ final class Worker {
 
     /** The reply did not come in time: the worker has been killed. */
     static final class TimedOut extends Exception {
+        /** true: the document's size checks did not end in time; false: its reading did not */
+        final boolean checking;
+
         TimedOut() {
+            this(false);
+        }
+
+        TimedOut(boolean checking) {
             super(null, null, false, false);
+            this.checking = checking;
         }
     }
 
@@ -51,7 +60,9 @@ final class Worker {
     private final DataOutputStream in;
     private final DataInputStream out;
     private final ExecutorService readers;
-    private int served;
+    // written by the thread that borrowed the worker, read by the pool when it decides which worker to retire
+    private volatile int served;
+    private volatile int warmedUp;
 
     private Worker(Process process, Path tempDirectory, ExecutorService readers) {
         this.process = process;
@@ -97,28 +108,61 @@ final class Worker {
         }
     }
 
-    /** Sends one document and waits for the reply, killing the worker if it does not come in time. */
-    Reply parse(String fileName, byte[] content, ReadingLimits limits, long timeoutMillis, long maxReply)
-            throws TimedOut, Died {
+    /**
+     * Sends one document and waits for the reply, killing the worker if it does not come in time. The time limit is
+     * for reading: it starts when the worker reports the document within its size limits ({@link Protocol#CHECKED}).
+     * Those checks (the file's parts, a PDF's page count) are cheap and come first, so that a document over a limit
+     * is refused as too large, whatever the machine's speed; they have a limit of their own, {@code checkMillis}.
+     */
+    Reply parse(String fileName, byte[] content, ReadingLimits limits, long checkMillis, long timeoutMillis,
+            long maxReply) throws TimedOut, Died {
         served++;
+        return exchange(fileName, content, limits, checkMillis, timeoutMillis, maxReply);
+    }
+
+    /**
+     * Reads a warm-up document like any other, without counting it among the documents served: what it replies is
+     * not used, only that it replied.
+     */
+    void warmUp(String fileName, byte[] content, ReadingLimits limits, long checkMillis, long timeoutMillis,
+            long maxReply) throws TimedOut, Died {
+        exchange(fileName, content, limits, checkMillis, timeoutMillis, maxReply);
+        warmedUp++;
+    }
+
+    private Reply exchange(String fileName, byte[] content, ReadingLimits limits, long checkMillis,
+            long timeoutMillis, long maxReply) throws TimedOut, Died {
+        // completed when the worker reports its checks passed, or when the reply (or a failure) comes without that
+        CompletableFuture<Void> checked = new CompletableFuture<>();
         Future<Reply> reply = readers.submit(() -> {
-            Protocol.writeRequest(in, fileName, limits, content);
-            int tag = Protocol.readTag(out);
-            byte[] body = Protocol.readBlock(out, maxReply);
-            if (tag == Protocol.REPLY_LAYOUT) {
-                return new Reply(Protocol.JSON.readValue(body, DocumentLayout.class), null);
+            try {
+                Protocol.writeRequest(in, fileName, limits, content);
+                int tag = Protocol.readTag(out);
+                if (tag == Protocol.CHECKED) {
+                    checked.complete(null);
+                    tag = Protocol.readTag(out);
+                }
+                byte[] body = Protocol.readBlock(out, maxReply);
+                if (tag == Protocol.REPLY_LAYOUT) {
+                    return new Reply(Protocol.JSON.readValue(body, DocumentLayout.class), null);
+                }
+                if (tag == Protocol.REPLY_FAILURE) {
+                    return new Reply(null, Protocol.JSON.readValue(body, Protocol.Failure.class));
+                }
+                throw new IOException("unexpected reply from a parsing worker");
+            } finally {
+                checked.complete(null);
             }
-            if (tag == Protocol.REPLY_FAILURE) {
-                return new Reply(null, Protocol.JSON.readValue(body, Protocol.Failure.class));
-            }
-            throw new IOException("unexpected reply from a parsing worker");
         });
+        boolean checking = true;
         try {
+            checked.get(checkMillis, TimeUnit.MILLISECONDS);
+            checking = false;
             return reply.get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             kill();
             reply.cancel(true);
-            throw new TimedOut();
+            throw new TimedOut(checking);
         } catch (ExecutionException e) {
             // the pipe broke or the reply was unreadable: the worker is gone or unusable
             int code = exitCode();
@@ -135,12 +179,22 @@ final class Worker {
         return served;
     }
 
+    /** Warm-up documents read. */
+    int warmedUp() {
+        return warmedUp;
+    }
+
     boolean alive() {
         return process.isAlive();
     }
 
     long pid() {
         return process.pid();
+    }
+
+    /** Runs {@code action} once the process has ended, whoever ended it. */
+    void onExit(Runnable action) {
+        process.onExit().thenRun(action);
     }
 
     /** The exit code once the process has ended (waiting briefly), or -1. */

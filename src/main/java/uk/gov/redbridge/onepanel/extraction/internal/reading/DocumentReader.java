@@ -30,6 +30,17 @@ public final class DocumentReader {
     }
 
     public DocumentLayout read(String fileName, byte[] content) throws ReadFailure {
+        return read(fileName, content, () -> { });
+    }
+
+    /**
+     * Reads the document, calling {@code checked} once its size limits have been checked: the file's size, a
+     * package's parts and their declared sizes, a PDF's page count. Those checks are cheap and come first, so a
+     * document over a limit is refused as {@code too_large} before any real reading starts; the parsing worker tells
+     * the service the moment they have passed, and only the reading after that is bound by the reading time limit
+     * (so the reason for refusing a 100,000-page PDF does not depend on how busy the machine is).
+     */
+    public DocumentLayout read(String fileName, byte[] content, Runnable checked) throws ReadFailure {
         if (content == null || content.length == 0) {
             throw new ReadFailure(FailureReason.EMPTY, "the file is empty");
         }
@@ -47,6 +58,10 @@ public final class DocumentReader {
             checkPackage(entries, claimed(fileName));
         }
         DocumentFormat format = DocumentFormat.sniff(fileName, content, entries);
+        if (format != DocumentFormat.PDF) {
+            // a PDF's page count is known only once it is loaded: the PDF reader reports that itself
+            checked.run();
+        }
         DocumentLayout layout = switch (format) {
             case DOCX -> new DocxReader(limits).read(content);
             case DOC -> new TikaReader(limits).read(content, fileName, "doc", format.description());
@@ -55,7 +70,7 @@ public final class DocumentReader {
             case HTML -> new TikaReader(limits).read(content, fileName, "html", format.description());
             case OTHER_PACKAGE -> new TikaReader(limits).read(content, fileName, "office", format.description());
             case OLE2 -> ole2(fileName, content);
-            case PDF -> new PdfReader(limits).read(content);
+            case PDF -> new PdfReader(limits).read(content, checked);
             case IMAGE -> new PictureReader(limits).read(content);
             case TEXT -> PlainTextReader.read(decode(content), "text");
             case ENCRYPTED_PACKAGE -> throw new ReadFailure(FailureReason.ENCRYPTED,

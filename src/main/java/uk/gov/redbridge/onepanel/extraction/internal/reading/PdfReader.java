@@ -47,7 +47,8 @@ final class PdfReader {
         this.limits = limits;
     }
 
-    DocumentLayout read(byte[] content) throws ReadFailure {
+    /** @param checked called once the page count is known to be within the limit, before any page is read */
+    DocumentLayout read(byte[] content, Runnable checked) throws ReadFailure {
         try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(content), "", null, null,
                 IOUtils.createTempFileOnlyStreamCache())) {
             int pages = document.getNumberOfPages();
@@ -57,6 +58,7 @@ final class PdfReader {
             if (pages == 0) {
                 throw new ReadFailure(FailureReason.EMPTY, "the PDF has no pages");
             }
+            checked.run();
             Map<COSDictionary, Box> widgets = widgets(document);
             List<Block> blocks = new ArrayList<>();
             List<Integer> scanned = new ArrayList<>();

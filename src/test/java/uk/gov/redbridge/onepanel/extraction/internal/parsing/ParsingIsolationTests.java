@@ -109,6 +109,21 @@ class ParsingIsolationTests {
     }
 
     @Test
+    void aPdfOverThePageLimitIsTooLargeHoweverLittleTimeReadingIsGiven() throws Exception {
+        // the page count is checked before the reading time limit starts (issue 14: on a busy machine the
+        // 100,000-page PDF of p3 was stopped as TIMEOUT before PDFBox had counted its pages); with a reading limit
+        // no document could meet, the reason is still its pages
+        try (IsolatedParser hurried = new IsolatedParser(ReadingLimits.defaults(),
+                new WorkerOptions(1, 384, Duration.ofMillis(1), 100, Duration.ofSeconds(90)))) {
+            assertThatThrownBy(() -> hurried.parse("form.pdf", HostileFiles.pdfWithPages(100_000)))
+                    .isInstanceOfSatisfying(ReadFailure.class, f -> {
+                        assertThat(f.reason()).as(f.explanation()).isEqualTo(FailureReason.TOO_LARGE);
+                        assertThat(f.explanation()).contains("more than 50 pages");
+                    });
+        }
+    }
+
+    @Test
     void p4AWorkerThatDiesIsReportedAndReplaced() throws Exception {
         try (IsolatedParser parser = new IsolatedParser(ReadingLimits.defaults(),
                 new WorkerOptions(1, 384, Duration.ofSeconds(120), 100, Duration.ofSeconds(90)))) {
