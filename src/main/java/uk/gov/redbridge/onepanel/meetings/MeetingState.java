@@ -2,20 +2,15 @@ package uk.gov.redbridge.onepanel.meetings;
 
 /** Where a meeting stands: {@code SCHEDULED → PAPERS_ISSUED → HELD}, or {@code CANCELLED}. */
 public enum MeetingState {
-    SCHEDULED("Scheduled"),
+    SCHEDULED,
     /** The pack has gone to the members. */
-    PAPERS_ISSUED("Papers issued"),
+    PAPERS_ISSUED,
     /** Attendance was recorded: the meeting took place. */
-    HELD("Held"),
-    CANCELLED("Cancelled");
+    HELD,
+    CANCELLED;
 
-    private final String label;
-
-    MeetingState(String label) {
-        this.label = label;
-    }
-
+    /** In plain words (words/words.properties). */
     public String label() {
-        return label;
+        return uk.gov.redbridge.onepanel.shared.words.PlainWords.of(this);
     }
 }

@@ -1,6 +1,7 @@
 package uk.gov.redbridge.onepanel.exceptions.internal;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -43,8 +44,11 @@ class ExceptionRecorder {
     private final AgencyDirectory agencies;
     private final Clock clock;
 
+    private final AttachmentNames attachmentNames;
+
     ExceptionRecorder(ExceptionRepository repository, Correspondence correspondence, AgencyDirectory agencies,
-            Clock clock) {
+            Clock clock, AttachmentNames attachmentNames) {
+        this.attachmentNames = attachmentNames;
         this.repository = repository;
         this.correspondence = correspondence;
         this.agencies = agencies;
@@ -158,7 +162,7 @@ class ExceptionRecorder {
         ExceptionItem item = new ExceptionItem(new ExceptionId(UUID.randomUUID()), reason,
                 explanation == null || explanation.isBlank() ? reason.title() : explanation, messageId,
                 referralReference, outboundMailId, mailbox, ExceptionStatus.OPEN, clock.instant(), null, null, null,
-                null);
+                null, messageId == null ? List.of() : attachmentNames.of(messageId), null);
         repository.insert(item, sourceKey);
         log.info("Exception {} raised: {}", item.id(), reason.code());
     }

@@ -47,8 +47,12 @@ class ReferralLogController {
     }
 
     @GetMapping(path = "/referrals", name = "log.viewed")
-    String log(@ModelAttribute("filter") LogFilter filter, BindingResult result, HttpSession session, Model model) {
+    String log(@ModelAttribute("filter") LogFilter filter, BindingResult result, HttpSession session, Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
         LocalDate today = LocalDate.now(clock);
+        List<String> mailboxes = referrals.mailboxes();
+        filter.check(mailboxes, code -> agencies.byCode(code).isPresent());
+        int asked = filter.pageNumber();
         if (LogFilter.date(filter.from(), today).isEmpty() && filter.from() != null && !filter.from().isBlank()) {
             result.rejectValue("from", "log.error.from");
         }
@@ -58,7 +62,10 @@ class ReferralLogController {
         String nameSearch = nameSearch(filter, session);
         List<Referral> found = result.hasErrors() ? List.of() : referrals.search(filter.toSearch(nameSearch, today));
         int pages = Math.max(1, (found.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int page = Math.min(filter.pageNumber(), pages);
+        int page = Math.min(asked, pages);
+        if (result.hasErrors()) {
+            response.setStatus(400);
+        }
         model.addAttribute("referrals", found.subList((page - 1) * PAGE_SIZE, Math.min(found.size(), page * PAGE_SIZE)));
         model.addAttribute("total", found.size());
         model.addAttribute("page", page);
@@ -67,7 +74,7 @@ class ReferralLogController {
         model.addAttribute("searchExpired", filter.search() != null && nameSearch == null);
         model.addAttribute("statuses", ReferralStatus.values());
         model.addAttribute("pathways", Pathway.values());
-        model.addAttribute("mailboxes", referrals.mailboxes());
+        model.addAttribute("mailboxes", mailboxes);
         model.addAttribute("agencies", agencies.all());
         return VIEW;
     }
@@ -100,6 +107,7 @@ class ReferralLogController {
     }
 
     private List<Referral> found(LogFilter filter, HttpSession session) {
+        filter.check(referrals.mailboxes(), code -> agencies.byCode(code).isPresent());
         return referrals.search(filter.toSearch(nameSearch(filter, session), LocalDate.now(clock)));
     }
 
