@@ -120,14 +120,31 @@ public final class AnnualReportExports {
             builder.withW3cDocument(new W3CDom().fromJsoup(Jsoup.parse(h.toString())), "about:blank");
             builder.toStream(out);
             builder.run();
-            return out.toByteArray();
+            return withServiceMetadata(out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** The report's PDF says who made it as the service, nothing more (no person's name in its metadata). */
+    private static byte[] withServiceMetadata(byte[] pdf) throws IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf);
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            org.apache.pdfbox.pdmodel.PDDocumentInformation info = new org.apache.pdfbox.pdmodel.PDDocumentInformation();
+            info.setTitle("One Panel annual review");
+            info.setCreator("One Panel service");
+            info.setProducer("One Panel service");
+            info.setCreationDate(java.util.Calendar.getInstance());
+            doc.setDocumentInformation(info);
+            doc.getDocumentCatalog().setMetadata(null);
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
     public static byte[] xlsx(AnnualReport report) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            serviceProperties(book.getProperties(), "One Panel annual review");
             CellStyle bold = book.createCellStyle();
             Font font = book.createFont();
             font.setBold(true);
@@ -184,6 +201,16 @@ public final class AnnualReportExports {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The workbook's core properties: the service made it; no person's name (POI would write its own). */
+    public static void serviceProperties(org.apache.poi.ooxml.POIXMLProperties properties, String title) {
+        var core = properties.getCoreProperties();
+        core.setCreator("One Panel service");
+        core.setTitle(title);
+        core.setLastModifiedByUser("One Panel service");
+        properties.getExtendedProperties().getUnderlyingProperties().setApplication("One Panel service");
+        properties.getExtendedProperties().getUnderlyingProperties().unsetCompany();
     }
 
     private static void row(Sheet sheet, int index, CellStyle style, String... values) {

@@ -73,13 +73,20 @@ class PaperCollator {
     }
 
     Built pack(PackRequest request) {
+        return pack(request, uk.gov.redbridge.onepanel.papers.PackProgress.NONE);
+    }
+
+    Built pack(PackRequest request, uk.gov.redbridge.onepanel.papers.PackProgress progress) {
         List<Section> sections = new ArrayList<>();
         Map<Integer, Section> byItem = new LinkedHashMap<>();
+        int total = (int) request.items().stream().filter(l -> l.referral() != null).count();
+        progress.collated(0, total);
         for (AgendaLine line : request.items()) {
             if (line.referral() != null) {
                 Section s = section(line.referral());
                 sections.add(s);
                 byItem.put(line.number(), s);
+                progress.collated(sections.size(), total);
             }
         }
         int agendaPages = 1;
@@ -152,7 +159,8 @@ class PaperCollator {
                 "referrer.agency").map(k -> referral.form().value(k).orElse("")).filter(v -> !v.isBlank()).toList()));
         model.put("returns", bundle.returns().stream().map(this::returnRow).toList());
         model.put("unconverted", unconverted.stream().map(Unconverted::listing).toList());
-        model.put("appendices", DecisionSupport.forReferral(referral.pathway(), referral.form()));
+        model.put("appendices", DecisionSupport.forReferral(referral.pathway(), referral.form(),
+                referral.receivedAt().atZone(clock.getZone()).toLocalDate()));
         model.put("date", DATE);
         return new Section(reference, heading, pages.render("cover", model), docs, unconverted);
     }

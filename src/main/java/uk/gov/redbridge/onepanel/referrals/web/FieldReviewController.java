@@ -150,6 +150,13 @@ class FieldReviewController {
         model.addAttribute("doubtful", doubtful);
         model.addAttribute("errors", withErrors);
         model.addAttribute("corrections", referrals.corrections(referral.id()));
+        // where a form added later says something else: both values, side by side, until the review is confirmed
+        Map<String, List<uk.gov.redbridge.onepanel.referrals.FieldConflict>> conflicts = new LinkedHashMap<>();
+        referrals.openConflicts(referral.id()).forEach(c -> conflicts.computeIfAbsent(
+                FormFields.all(form).stream().filter(f -> f.key().equals(c.key())).findFirst()
+                        .map(FormFields.Field::id).orElse("fields-" + c.key().replace('.', '-')),
+                k -> new ArrayList<>()).add(c));
+        model.addAttribute("conflicts", conflicts);
         return VIEW;
     }
 
