@@ -209,8 +209,11 @@ public final class AnnualReportExports {
         core.setCreator("One Panel service");
         core.setTitle(title);
         core.setLastModifiedByUser("One Panel service");
-        properties.getExtendedProperties().getUnderlyingProperties().setApplication("One Panel service");
-        properties.getExtendedProperties().getUnderlyingProperties().unsetCompany();
+        var extended = properties.getExtendedProperties().getUnderlyingProperties();
+        extended.setApplication("One Panel service");
+        if (extended.isSetCompany()) {
+            extended.unsetCompany();
+        }
     }
 
     private static void row(Sheet sheet, int index, CellStyle style, String... values) {

@@ -61,6 +61,12 @@ record LogFilter(String status, String pathway, String mailbox, String from, Str
                 date(from, today).orElse(null), date(to, today).orElse(null), blankToNull(agency), text);
     }
 
+    /** The same filter with its dates as ISO (from the form's day, month and year boxes). */
+    LogFilter withDates(LocalDate fromDate, LocalDate toDate) {
+        return new LogFilter(status, pathway, mailbox, fromDate == null ? null : fromDate.toString(),
+                toDate == null ? null : toDate.toString(), agency, q, search, page);
+    }
+
     static Optional<LocalDate> date(String text, LocalDate today) {
         return text == null || text.isBlank() ? Optional.empty() : FieldValues.date(text, today);
     }
