@@ -65,8 +65,10 @@ public final class AnnualReportExports {
                 + "border-collapse:collapse}th,td{border:1px solid #b1b4b6;padding:1mm 2mm;text-align:left}"
                 + ".bar{background:" + BAR + ";height:3mm}.grey{background:#b1b4b6;height:3mm;width:2mm}"
                 + "</style></head><body>");
-        h.append("<h1>One Panel annual review</h1><p>Referrals received from ").append(report.from()).append(" to ")
-                .append(report.to()).append(": <strong>").append(esc(report.referrals().shown()))
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+                java.util.Locale.UK);
+        h.append("<h1>One Panel annual review</h1><p>Referrals received from ").append(day.format(report.from()))
+                .append(" to ").append(day.format(report.to())).append(": <strong>").append(esc(report.referrals().shown()))
                 .append("</strong>. Counts from 1 to 4 are shown as &lt;5; * marks a figure withheld so that a "
                         + "total does not reveal a small one.</p>");
         for (AnnualReport.Breakdown b : report.breakdowns()) {

@@ -48,8 +48,12 @@ public class AnnualReview {
     private final WorkingDays workingDays;
     private final Clock clock;
 
+    private final uk.gov.redbridge.onepanel.shared.words.Words words;
+
     AnnualReview(ReferralLog referrals, InformationRequests requests, DecisionRepository decisions,
-            AgencyDirectory directory, WorkingDays workingDays, Clock clock) {
+            AgencyDirectory directory, WorkingDays workingDays, Clock clock,
+            uk.gov.redbridge.onepanel.shared.words.Words words) {
+        this.words = words;
         this.referrals = referrals;
         this.requests = requests;
         this.decisions = decisions;
@@ -97,7 +101,7 @@ public class AnnualReview {
         }
         List<Breakdown> breakdowns = List.of(
                 breakdown("Referrals by pathway", cases, c -> c.referral().pathway().label(), order(Pathway.values())),
-                breakdown("Referrals by mailbox", cases, c -> c.referral().mailbox(), List.of()),
+                breakdown("Referrals by mailbox", cases, c -> words.mailbox(c.referral().mailbox()), List.of()),
                 breakdown("Referrals by referring agency", cases, c -> tidy(c.referral().form()
                         .value("referrer.agency").orElse(null)), List.of()),
                 breakdown("Referrals by outcome", cases, Case::outcome, List.of()));

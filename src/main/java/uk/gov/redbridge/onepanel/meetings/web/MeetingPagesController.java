@@ -120,6 +120,8 @@ class MeetingPagesController {
         model.addAttribute("agencies", directory.all());
         model.addAttribute("open", meeting.state() != MeetingState.CANCELLED);
         model.addAttribute("issue", meetings.papersIssue(meeting.id()).orElse(null));
+        model.addAttribute("issueText", meetings.papersIssue(meeting.id()).map(MeetingPagesController::progressText)
+                .orElse(null));
         model.addAttribute("newDate", DateInput.of("new-date", meeting.date()));
         return "meetings/meeting";
     }

@@ -134,6 +134,10 @@ class ReportPagesController {
     @GetMapping(path = "/reviews")
     String reviews(Model model) {
         model.addAttribute("reviews", meetings.reviews());
+        Map<String, DateInput> commissioned = new java.util.HashMap<>();
+        meetings.reviews().forEach(r -> commissioned.put(r.id().toString(),
+                DateInput.of("commissioned-" + r.id(), r.commissionedOn())));
+        model.addAttribute("commissioned", commissioned);
         model.addAttribute("overdue", meetings.overdueReviewMilestones());
         model.addAttribute("today", LocalDate.now(clock));
         return "meetings/reviews";

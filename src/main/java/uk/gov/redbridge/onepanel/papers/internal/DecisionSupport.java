@@ -168,7 +168,7 @@ final class DecisionSupport {
         for (Asked a : asked) {
             List<Evidence> evidence = new ArrayList<>();
             for (String[] key : a.keys()) {
-                form.value(key[0]).ifPresent(v -> evidence.add(new Evidence(key[1], v)));
+                form.value(key[0]).ifPresent(v -> evidence.add(new Evidence(key[1], ShownValues.shown(v))));
             }
             out.add(new Question(a.text(), evidence));
         }

@@ -53,9 +53,11 @@ class PaperCollator {
     private final PaperPages pages;
     private final PapersSettings settings;
     private final java.time.Clock clock;
+    private final uk.gov.redbridge.onepanel.shared.words.Words words;
 
     PaperCollator(ReferralPaperSource source, DocumentConverter converter, PaperPages pages,
-            PapersSettings settings, java.time.Clock clock) {
+            PapersSettings settings, java.time.Clock clock, uk.gov.redbridge.onepanel.shared.words.Words words) {
+        this.words = words;
         this.source = source;
         this.converter = converter;
         this.pages = pages;
@@ -152,6 +154,7 @@ class PaperCollator {
         Map<String, Object> model = new HashMap<>();
         model.put("referral", referral);
         model.put("reference", ref);
+        model.put("mailbox", words.mailbox(referral.mailbox()));
         model.put("received", DATE.format(referral.receivedAt().atZone(clock.getZone())));
         model.put("form", referral.form());
         model.put("facts", facts(referral));
@@ -175,7 +178,7 @@ class PaperCollator {
     private static List<String[]> facts(Referral referral) {
         List<String[]> out = new ArrayList<>();
         for (String[] f : FACTS) {
-            referral.form().value(f[1]).ifPresent(v -> out.add(new String[] {f[0], v}));
+            referral.form().value(f[1]).ifPresent(v -> out.add(new String[] {f[0], ShownValues.shown(v)}));
         }
         return out;
     }
