@@ -267,6 +267,14 @@ class IntegrityTests {
         }
     }
 
+    /** Words: the annual review lower-cased agencies' names ("Nelft nhs foundation trust"). */
+    @Test
+    void theAnnualReviewNamesReferringAgenciesAsTheDirectoryDoes() throws Exception {
+        new PageTestData(accounts, jdbc).referralFrom(PageTestData.uniqueSender(), "Noa", "Agencyname");
+        String page = html(get("/reports/annual"));
+        assertThat(page).contains("North East London NHS Foundation Trust (NELFT)").doesNotContain("Nelft");
+    }
+
     private Referral referralTo(PageTestData data, String mailbox, String first, String last, String dob) {
         String sender = PageTestData.uniqueSender();
         data.deliver(TestMail.create().from(sender).to(mailbox).subject("One Panel referral")
