@@ -25,6 +25,11 @@ public enum ExceptionReason {
     OUTBOUND_FAILED,
     OUTBOUND_UNCERTAIN,
     INFORMATION_REPLY,
+    STUCK,
+    // issue 11: hostile input and storms
+    TOO_COMPLEX,
+    SEVERAL_PEOPLE,
+    LOOP_GUARD,
     OTHER;
 
     /** In plain words (words/words.properties). */

@@ -30,9 +30,12 @@ class DashboardController {
     private final InformationRequests requests;
     private final uk.gov.redbridge.onepanel.meetings.PanelMeetings meetings;
     private final Clock clock;
+    private final WorkPicture.Source work;
 
     DashboardController(ReferralLog referrals, ExceptionsQueue exceptions, Correspondence correspondence,
-            InformationRequests requests, uk.gov.redbridge.onepanel.meetings.PanelMeetings meetings, Clock clock) {
+            InformationRequests requests, uk.gov.redbridge.onepanel.meetings.PanelMeetings meetings, Clock clock,
+            WorkPicture.Source work) {
+        this.work = work;
         this.meetings = meetings;
         this.referrals = referrals;
         this.exceptions = exceptions;
@@ -72,6 +75,8 @@ class DashboardController {
         // referrals whose pathway does not fit their subject's age (a child on the adults' pathway ...)
         model.addAttribute("pathwayConcerns", referrals.withPathwayConcern().stream()
                 .map(r -> r.reference().toString()).toList());
+        // the service's own work in flight and stuck (templates/system/work.html)
+        model.addAttribute("work", work.picture());
         return "system/dashboard";
     }
 
