@@ -153,7 +153,7 @@ class ExceptionRecorder {
         int held = Math.max(1, correspondence.heldBackByLoopGuard(address, hour, hour.plus(java.time.Duration
                 .ofHours(1))));
         String explanation = "Not sent: " + e.reason() + ". " + held + " automatic email" + (held == 1 ? "" : "s")
-                + " to one address at " + domain(address) + " held back in the hour from " + hour + " (UTC).";
+                + " to one address at " + domain(address) + " held back in the hour from " + ukTime(hour) + ".";
         if (exists) {
             repository.updateExplanation(key, explanation);
             return;
@@ -178,6 +178,12 @@ class ExceptionRecorder {
     void on(OutboundUncertain e) {
         record(ExceptionReason.OUTBOUND_UNCERTAIN, "Caught mid-send: " + e.reason(), null, e.referralReference(),
                 e.mailId().value(), null, "outbound:" + e.mailId() + ":uncertain");
+    }
+
+    /** As GOV.UK writes a time: "2:00pm on 3 December 2026", UK time (the key stays in UTC). */
+    private String ukTime(java.time.Instant at) {
+        return java.time.format.DateTimeFormatter.ofPattern("h:mma 'on' d MMMM yyyy", java.util.Locale.UK)
+                .format(at.atZone(clock.getZone())).replace("AM", "am").replace("PM", "pm");
     }
 
     /** Names an address in a key without writing it down. */
