@@ -19,7 +19,8 @@ import org.springframework.beans.factory.config.BeanDefinition;
  * enum constant ({@code IN_PROGRESS}, {@code RECEIVED}), a form field's key ({@code subject.first_name}), a
  * snake-case code ({@code next_of_kin}, {@code attached_to_request}), an audit action ({@code api.requests-read}), a
  * mailbox's key ({@code rsab}), an agency's code where its name belongs ({@code LBR-ASC}), an ISO date
- * ({@code 2026-03-12}: GOV.UK writes "12 March 2026"), or the service's own workings ({@code form-mappings/}).
+ * ({@code 2026-03-12}: GOV.UK writes "12 March 2026"), a time abbreviated ({@code 12 s}), or the service's own
+ * workings ({@code form-mappings/}, a Java exception's name).
  * Addresses, file names, references and the subject tokens that tie mail to a request are left out first: they are
  * what they are.
  */
@@ -44,10 +45,13 @@ public final class RawCodes {
             "\\b(?:referral|subject|persons|involvement|referrer|decision)\\.[a-z0-9_.]+\\b");
     private static final Pattern SNAKE = Pattern.compile("\\b[a-z]+(?:_[a-z0-9]+)+\\b");
     private static final Pattern AUDIT_ACTION = Pattern.compile(
-            "\\b(?:api|case|review|document|exception|requests|log|audit|meeting|report|access|papers|sign-in)\\.[a-z]+(?:-[a-z]+)*\\b");
+            "\\b(?:api|case|review|document|exception|requests|log|audit|meeting|report|access|papers|link|sign-in-locks|sign-in)\\.[a-z]+(?:-[a-z]+)*\\b");
     private static final Pattern MAILBOX_KEY = Pattern.compile("\\b(?:onepanel|rsab|rscp)\\b");
     private static final Pattern ISO_DATE = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b");
-    private static final Pattern WORKINGS = Pattern.compile("form-mappings/|mail-templates/|\\bnull\\b|\\bOptional\\[");
+    private static final Pattern WORKINGS = Pattern.compile(
+            "form-mappings/|mail-templates/|\\bnull\\b|\\bOptional\\[|\\b[A-Z]\\w*(?:Exception|Error)\\b");
+    /** A length of time as a machine abbreviates it ("12 s", "20 min", "2 h"): GOV.UK writes "12 seconds". */
+    private static final Pattern ABBREVIATED_TIME = Pattern.compile("\\b\\d+ (?:s|min|h)\\b");
 
     private final Set<String> enumNames;
     private final List<String> agencyCodes;
@@ -93,6 +97,7 @@ public final class RawCodes {
         find(MAILBOX_KEY, t, found);
         find(ISO_DATE, t, found);
         find(WORKINGS, t, found);
+        find(ABBREVIATED_TIME, t, found);
         for (String code : agencyCodes) {
             Matcher m = Pattern.compile("(?<![\\w-])" + Pattern.quote(code) + "(?![\\w-])").matcher(t);
             while (m.find()) {
