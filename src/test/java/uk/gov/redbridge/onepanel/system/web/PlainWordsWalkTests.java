@@ -41,6 +41,10 @@ import uk.gov.redbridge.onepanel.exceptions.ExceptionItem;
 import uk.gov.redbridge.onepanel.exceptions.ExceptionsQueue;
 import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
 import uk.gov.redbridge.onepanel.mailbox.MailAccounts;
+import uk.gov.redbridge.onepanel.links.FamilyForms;
+import uk.gov.redbridge.onepanel.links.FamilyLinks;
+import uk.gov.redbridge.onepanel.links.LinkViewer;
+import uk.gov.redbridge.onepanel.links.ReferralLink;
 import uk.gov.redbridge.onepanel.meetings.AgendaItem;
 import uk.gov.redbridge.onepanel.meetings.BoardDecisionForm;
 import uk.gov.redbridge.onepanel.meetings.Decision;
@@ -70,11 +74,14 @@ import uk.gov.redbridge.onepanel.testing.TestMail;
  * Plain English everywhere (issue 13): with data in every state the service can reach without the clock moving
  * (referrals of every status and pathway, exceptions open and resolved in each way, requests drafted, sent,
  * answered, not known, cancelled, meetings scheduled, held, past and cancelled, a decision with dissent, the board's
- * decision, a review, further information), every page a signed-in person can open is walked, and its visible text
+ * decision, a review, further information; Think Family links found, confirmed, rejected and suggested; forms about
+ * two people in one email, a message too complex to read, a storm held back by the loop guard; a sign-in lock),
+ * every page a signed-in person can open is walked, and its visible text
  * must hold no code: no enum constant, field key, snake-case code, audit action, mailbox key, agency code where its
  * name belongs, ISO date. So must the exports, the PDFs and every email the service wrote.
  */
-@SpringBootTest(properties = "onepanel.meetings.papers-check-interval=PT24H")
+@SpringBootTest(properties = {"onepanel.meetings.papers-check-interval=PT24H",
+        "onepanel.correspondence.max-per-recipient-per-hour=5"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 class PlainWordsWalkTests {
@@ -102,6 +109,8 @@ class PlainWordsWalkTests {
     AgencyDirectory directory;
     @Autowired
     ContentStore contents;
+    @Autowired
+    FamilyLinks links;
     @Autowired
     @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -160,7 +169,8 @@ class PlainWordsWalkTests {
         assertThat(pagesPerRoute).allSatisfy((route, n) -> assertThat(n).as(route).isPositive());
         assertThat(pagesPerRoute.keySet()).contains("/referrals/{reference}", "/referrals/{reference}/review",
                 "/referrals/{reference}/audit", "/exceptions/{id}", "/meetings/{id}", "/meetings/{id}/items/{item}",
-                "/reviews", "/reports/annual", "/exceptions/{id}/undo", "/referrals/{reference}/requests/{agency}/remove");
+                "/reviews", "/reports/annual", "/exceptions/{id}/undo", "/referrals/{reference}/requests/{agency}/remove",
+                "/referrals/{reference}/combined-timeline", "/sign-in-locks");
     }
 
     private void checkData(Map<String, List<String>> found, RawCodes codes, String where, String text) {
@@ -252,6 +262,86 @@ class PlainWordsWalkTests {
                 LocalDate.now().plusDays(7), "wren.secretariat");
         ReferralReference closedRef = ReferralReference.parse(references.get(5));
         referrals.changeStatus(closedRef, ReferralStatus.CLOSED, "wren.secretariat", "dealt with elsewhere");
+        // Think Family (module links): a domestic homicide victim named as a child's mother (found, not yet
+        // checked, and on an agenda), one person referred twice (confirmed: the combined history), a link rejected,
+        // and a suggestion too weak to be a link (the same name where one form gives no date of birth)
+        String home = "27 Ley Street, Ilford IG1 4BP";
+        ReferralReference victim = formReferral(data, PageTestData.ONEPANEL, FamilyForms.form("Aisha", "Walkmensah",
+                "12/04/1988", "", home, "Aisha was killed by her partner at home in February.",
+                new FamilyForms.Person("Kwame Walkboateng", "02/02/1985", "Partner", "Not known"), FamilyForms.NOBODY));
+        ReferralReference son = formReferral(data, "RedbridgeSCP@redbridge.gov.uk", FamilyForms.form("Kofi",
+                "Walkmensah", "01/06/2015", "", "Flat 3, 8 Cranley Road, Ilford IG2 6AB",
+                "Kofi was at home when his mother died; neglect before.",
+                new FamilyForms.Person("Ayesha Walkmensah", "12/04/1988", "Mother", home), FamilyForms.NOBODY));
+        ReferralReference twiceFirst = referral(data, "RSAB@redbridge.gov.uk", "Nia", "Walktwice", "03/03/1950",
+                "Self-neglect at home.");
+        ReferralReference twiceAgain = referral(data, PageTestData.ONEPANEL, "Nia", "Walktwice", "03/03/1950",
+                "Self-neglect at home, a second referral.");
+        ReferralReference pairFirst = referral(data, "RSAB@redbridge.gov.uk", "Lee", "Walkpair", "04/04/1960",
+                "A fall at home.");
+        referral(data, PageTestData.ONEPANEL, "Lee", "Walkpair", "04/04/1960", "A fall at a day centre.");
+        ReferralReference weakFirst = formReferral(data, PageTestData.ONEPANEL, FamilyForms.form("Sol", "Walkweak",
+                "05/05/1955", "", "2 High Road, Ilford IG1 1AA", "Neglect by a carer.", FamilyForms.NOBODY,
+                FamilyForms.NOBODY));
+        formReferral(data, "RSAB@redbridge.gov.uk", FamilyForms.form("Sol", "Walkweak", "", "", "",
+                "Neglect by a carer, reported again.", FamilyForms.NOBODY, FamilyForms.NOBODY));
+        decideLink(twiceFirst, twiceAgain, "CONFIRMED", "The same person: both teams know her");
+        decideLink(pairFirst, null, "REJECTED", "Two different people of the same name");
+        references.addAll(List.of(victim.toString(), son.toString(), twiceFirst.toString(), pairFirst.toString(),
+                weakFirst.toString()));
+        MeetingsTestSupport.readyForPanel(referrals, meetings, son);
+
+        // issue 11's exceptions: forms about two people in one email, a message too complex to read, a storm of
+        // acknowledgements held back by the loop guard (its limit is 5 an hour in this test)
+        String twoPeople = PageTestData.uniqueSender();
+        data.deliver(TestMail.create().from(twoPeople).to(PageTestData.ONEPANEL).subject("Two referrals")
+                .text("Please find two referrals attached.")
+                .attach("referral-1.docx", uk.gov.redbridge.onepanel.testing.Documents.DOCX,
+                        uk.gov.redbridge.onepanel.extraction.fixtures.FormDocuments.officialTables(
+                                uk.gov.redbridge.onepanel.extraction.fixtures.SampleReferral.of(0,
+                                        uk.gov.redbridge.onepanel.extraction.fixtures.SampleReferral.Wording.OFFICIAL,
+                                        uk.gov.redbridge.onepanel.extraction.fixtures.SampleReferral.DateStyle.DMY)))
+                .attach("referral-2.docx", uk.gov.redbridge.onepanel.testing.Documents.DOCX,
+                        uk.gov.redbridge.onepanel.extraction.fixtures.FormDocuments.officialTables(
+                                uk.gov.redbridge.onepanel.extraction.fixtures.SampleReferral.of(1,
+                                        uk.gov.redbridge.onepanel.extraction.fixtures.SampleReferral.Wording.OFFICIAL,
+                                        uk.gov.redbridge.onepanel.extraction.fixtures.SampleReferral.DateStyle.DMY)))
+                .bytes(), PageTestData.ONEPANEL);
+        exceptions.add(exceptionFrom(twoPeople).id().toString());
+        String nested = PageTestData.uniqueSender();
+        data.deliver(deeplyNested(nested, 30), PageTestData.ONEPANEL);
+        exceptions.add(exceptionFrom(nested).id().toString());
+        String storm = PageTestData.uniqueSender();
+        for (int i = 0; i < 6; i++) {
+            data.deliver(TestMail.create().from(storm).to(PageTestData.ONEPANEL).subject("Referral " + i)
+                    .text(TestMail.bodyReferral("Storm" + (char) ('a' + i), "Walkstorm", "01/01/1950", "Self-neglect.",
+                            "020 7946 0001")).bytes(), PageTestData.ONEPANEL);
+        }
+        Quiescence.await(jdbc);
+        exceptions.add(queue.open(10_000).stream().filter(e -> e.reason()
+                == uk.gov.redbridge.onepanel.exceptions.ExceptionReason.LOOP_GUARD).findFirst().orElseThrow()
+                .id().toString());
+
+        // a user name locked by failed sign-ins, for the secretariat's sign-in locks page
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post("/login").param("username", "walk.locked").param("password", "not-the-password")
+                    .with(csrf()).with(r -> {
+                        r.setRemoteAddr("192.0.2.13");
+                        return r;
+                    }));
+        }
+
+        // the states the walk means to see are there
+        assertThat(links.of(twiceFirst, LinkViewer.PANEL).hasConfirmedSamePerson()).isTrue();
+        assertThat(links.of(pairFirst, LinkViewer.PANEL).rejected()).isNotEmpty();
+        assertThat(links.of(weakFirst, LinkViewer.PANEL).suggestions()).isNotEmpty();
+        assertThat(links.of(son, LinkViewer.PANEL).toCheck()).isNotEmpty();
+        assertThat(queue.open(10_000).stream().map(ExceptionItem::reason).toList()).contains(
+                uk.gov.redbridge.onepanel.exceptions.ExceptionReason.SEVERAL_PEOPLE,
+                uk.gov.redbridge.onepanel.exceptions.ExceptionReason.TOO_COMPLEX);
+        assertThat(mvc.perform(get("/sign-in-locks").with(SECRETARIAT)).andReturn().getResponse()
+                .getContentAsString()).contains("walk.locked");
+
         Meeting past = meetings.addMeeting(LocalDate.now().minusDays(5), LocalTime.of(10, 0), "Room 1", "wren");
         Meeting cancelled = meetings.addMeeting(LocalDate.now().plusDays(90), LocalTime.of(14, 30), "Room 2", "wren");
         meetings.cancel(cancelled.id(), "No referrals to discuss", "wren.secretariat");
@@ -285,6 +375,43 @@ class PlainWordsWalkTests {
                 .text(TestMail.bodyReferral(first, last, dob, reason, "020 7946 0001")).bytes(), to);
         return ReferralReference.parse(jdbc.sql("SELECT reference FROM referral WHERE sender_address = :s")
                 .param("s", sender).query(String.class).single());
+    }
+
+    private ReferralReference formReferral(PageTestData data, String to, byte[] form) {
+        String sender = PageTestData.uniqueSender();
+        data.deliver(FamilyForms.email(sender, to, form), to);
+        return ReferralReference.parse(jdbc.sql("SELECT reference FROM referral WHERE sender_address = :s")
+                .param("s", sender).query(String.class).single());
+    }
+
+    /** Confirms or rejects, through the case page, the link of one referral (with another, or its only one). */
+    private void decideLink(ReferralReference from, ReferralReference to, String decision, String reason)
+            throws Exception {
+        ReferralLink link = links.of(from, LinkViewer.PANEL).links().stream()
+                .filter(l -> to == null || l.other().equals(to)).findFirst().orElseThrow();
+        mvc.perform(post("/referrals/" + from + "/links/" + link.id()).param("decision", decision)
+                .param("reason", reason).with(SECRETARIAT).with(csrf()));
+    }
+
+    private ExceptionItem exceptionFrom(String sender) {
+        return queue.open(10_000).stream().filter(e -> e.messageId() != null).filter(e -> jdbc.sql(
+                "SELECT COUNT(*) FROM inbound_message WHERE id = :id AND sender LIKE :s").param("id", e.messageId().value())
+                .param("s", "%" + sender + "%").query(Integer.class).single() > 0).findFirst().orElseThrow();
+    }
+
+    /** A form nested deeper than the service reads (issue 11): nothing readable within the limits. */
+    private static byte[] deeplyNested(String sender, int depth) {
+        StringBuilder sb = new StringBuilder("From: " + sender + "\r\nTo: " + PageTestData.ONEPANEL
+                + "\r\nSubject: Referral, nested\r\nMIME-Version: 1.0\r\n");
+        for (int i = 0; i < depth; i++) {
+            sb.append("Content-Type: multipart/mixed; boundary=\"b").append(i).append("\"\r\n\r\n--b").append(i)
+                    .append("\r\n");
+        }
+        sb.append("Content-Type: text/plain\r\n\r\nFirst name: Alex\r\nLast name: Walknested\r\n");
+        for (int i = depth - 1; i >= 0; i--) {
+            sb.append("--b").append(i).append("--\r\n");
+        }
+        return sb.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     private ExceptionItem heldReply(PageTestData data, ReferralReference reference, String agency) {
