@@ -37,6 +37,10 @@ import uk.gov.redbridge.onepanel.exceptions.ExceptionStatus;
 import uk.gov.redbridge.onepanel.exceptions.ExceptionsQueue;
 import uk.gov.redbridge.onepanel.extraction.fixtures.FormDocuments;
 import uk.gov.redbridge.onepanel.extraction.fixtures.SampleReferral;
+import uk.gov.redbridge.onepanel.links.FamilyLinks;
+import uk.gov.redbridge.onepanel.links.LinkState;
+import uk.gov.redbridge.onepanel.links.LinkViewer;
+import uk.gov.redbridge.onepanel.links.ReferralLink;
 import uk.gov.redbridge.onepanel.mailbox.MailAccounts;
 import uk.gov.redbridge.onepanel.meetings.AgendaItem;
 import uk.gov.redbridge.onepanel.meetings.Decision;
@@ -92,6 +96,8 @@ class IntegrityBrowserTests {
     PanelMeetings meetings;
     @Autowired
     AgencyDirectory directory;
+    @Autowired
+    FamilyLinks links;
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -333,6 +339,36 @@ class IntegrityBrowserTests {
     @Test
     @Order(7)
     void everyPageWorksAtAPhonesWidthWithoutScrollingSideways() throws Exception {
+        // the pages the other branches added too: a Think Family link confirmed (the case's links table and the
+        // combined history) and a sign-in lock (five wrong passwords for a made-up user name)
+        PageTestData data = new PageTestData(accounts, jdbc);
+        ReferralReference first = ReferralReference.parse(data.referralFrom(PageTestData.uniqueSender(), "Noor",
+                "Phonelinked"));
+        ReferralReference second = ReferralReference.parse(data.referralFrom(PageTestData.uniqueSender(), "Noor",
+                "Phonelinked"));
+        Quiescence.await(jdbc);
+        ReferralLink link = links.of(first, LinkViewer.PANEL).links().stream().filter(l -> l.other().equals(second))
+                .findFirst().orElseThrow();
+        links.decide(first, link.id(), LinkState.CONFIRMED, "Known to both teams", "secretariat", LinkViewer.PANEL);
+        for (int i = 0; i < 5; i++) {
+            browser.on(port).signIn("phone.locked", "not-the-password");
+        }
+        browser.on(port).signIn("secretariat", PASSWORD);
+        RawCodes codes = new RawCodes(directory.all().stream().map(Agency::code)
+                .filter(c -> !directory.nameOf(c).contains(c) && !c.equals("CSP")).toList());
+        List<String> found = new ArrayList<>();
+        for (String[] page : new String[][] {{"linked-case", "/referrals/" + first},
+                {"combined-timeline", "/referrals/" + first + "/combined-timeline"}, {"sign-in-locks", "/sign-in-locks"},
+                {"dashboard", "/"}}) {
+            open(page[0], page[1]);
+            codes.in(browser.visibleText()).forEach(c -> found.add(page[1] + ": " + c));
+            browser.check("integrity-" + page[0]);
+        }
+        browser.open("/sign-in-locks");
+        assertThat(browser.text("#locks")).contains("phone.locked");
+        browser.open("/referrals/" + first);
+        assertThat(browser.text("#links")).contains(second.toString(), "Same person", "Confirmed");
+        assertThat(found).as("codes where words belong").isEmpty();
         browser.on(port).signIn("secretariat", PASSWORD);
         Map<String, Long> overflow = new LinkedHashMap<>();
         try {
