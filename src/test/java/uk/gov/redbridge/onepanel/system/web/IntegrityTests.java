@@ -253,9 +253,9 @@ class IntegrityTests {
                 .getResponse().getStatus()).isEqualTo(403);
     }
 
-    /** Point 7's other files: the spreadsheets say the service made them, and name no one. */
+    /** Point 7's other files: the spreadsheets and the annual review's PDF say the service made them, and name no one. */
     @Test
-    void theSpreadsheetsCarryNoPersonsNameInTheirProperties() throws Exception {
+    void theSpreadsheetsAndTheAnnualReviewPdfCarryNoPersonsNameInTheirProperties() throws Exception {
         new PageTestData(accounts, jdbc).referralFrom(PageTestData.uniqueSender(), "Ola", "Spreadsheet");
         for (String path : new String[] {"/referrals/export.xlsx", "/reports/annual.xlsx"}) {
             byte[] xlsx = mvc.perform(get(path).with(SECRETARIAT)).andReturn().getResponse().getContentAsByteArray();
@@ -264,6 +264,17 @@ class IntegrityTests {
                 assertThat(core.getCreator()).as(path).isEqualTo("One Panel service");
                 assertThat(core.getLastModifiedByUser()).as(path).isIn(null, "One Panel service");
             }
+        }
+        // the annual review's PDF (the papers' PDF: PapersIntegrityTests): the service as its maker, no XMP packet
+        MvcResult annual = mvc.perform(get("/reports/annual.pdf").with(SECRETARIAT)).andReturn();
+        assertThat(annual.getResponse().getStatus()).isEqualTo(200);
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(
+                annual.getResponse().getContentAsByteArray())) {
+            var info = pdf.getDocumentInformation();
+            assertThat(info.getAuthor()).isNull();
+            assertThat(info.getCreator()).isEqualTo("One Panel service");
+            assertThat(info.getProducer()).isEqualTo("One Panel service");
+            assertThat(pdf.getDocumentCatalog().getMetadata()).isNull();
         }
     }
 
