@@ -46,6 +46,11 @@ public class AgencyDirectory {
         return agencies.stream().filter(a -> a.code().equalsIgnoreCase(wanted)).findFirst();
     }
 
+    /** The agency's name, for people; a code the directory does not know, as it is. */
+    public String nameOf(String code) {
+        return byCode(code).map(Agency::name).orElse(code);
+    }
+
     /** The agencies that get an information request on this pathway, in directory order. */
     public List<Agency> receivingRequestsFor(Pathway pathway) {
         return agencies.stream().filter(a -> a.receivesRequestsFor(pathway)).toList();

@@ -6,25 +6,20 @@ package uk.gov.redbridge.onepanel.agencies;
  * social care, community safety and the police).
  */
 public enum Sector {
-    HEALTH("Health"),
-    CHILDRENS_SOCIAL_CARE("Children's social care"),
-    ADULTS_SOCIAL_CARE("Adults' social care"),
-    COMMUNITY_SAFETY("Community safety"),
-    POLICE("Police"),
-    HOUSING("Housing"),
-    PROBATION("Probation"),
-    VOLUNTARY_SECTOR("Voluntary and community sector"),
-    PUBLIC_HEALTH("Public health"),
-    LEGAL("Legal services"),
-    EDUCATION("Education");
+    HEALTH,
+    CHILDRENS_SOCIAL_CARE,
+    ADULTS_SOCIAL_CARE,
+    COMMUNITY_SAFETY,
+    POLICE,
+    HOUSING,
+    PROBATION,
+    VOLUNTARY_SECTOR,
+    PUBLIC_HEALTH,
+    LEGAL,
+    EDUCATION;
 
-    private final String label;
-
-    Sector(String label) {
-        this.label = label;
-    }
-
+    /** In plain words (words/words.properties). */
     public String label() {
-        return label;
+        return uk.gov.redbridge.onepanel.shared.words.PlainWords.of(this);
     }
 }

@@ -22,6 +22,11 @@ public enum OutboundState {
     /** Sent, then a delivery failure report came back for it. */
     BOUNCED;
 
+    /** In plain words (words/words.properties). */
+    public String label() {
+        return uk.gov.redbridge.onepanel.shared.words.PlainWords.of(this);
+    }
+
     public boolean finished() {
         return this == SENT || this == FAILED || this == BLOCKED || this == BOUNCED;
     }

@@ -3,18 +3,13 @@ package uk.gov.redbridge.onepanel.links;
 /** The secretariat's say on a link. */
 public enum LinkState {
     /** Found by the service; nobody has confirmed or rejected it yet. */
-    FOUND("Not yet checked"),
-    CONFIRMED("Confirmed"),
+    FOUND,
+    CONFIRMED,
     /** Never shown as a link again, nor found again for the same evidence. */
-    REJECTED("Rejected");
+    REJECTED;
 
-    private final String label;
-
-    LinkState(String label) {
-        this.label = label;
-    }
-
+    /** In plain words (words/links.properties). */
     public String label() {
-        return label;
+        return uk.gov.redbridge.onepanel.shared.words.PlainWords.of(this);
     }
 }

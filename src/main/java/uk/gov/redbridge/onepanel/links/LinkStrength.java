@@ -2,18 +2,13 @@ package uk.gov.redbridge.onepanel.links;
 
 /** How much the evidence of a link weighs. WEAK is never a link: it is shown as a suggestion to check. */
 public enum LinkStrength {
-    STRONG("Strong"),
-    MODERATE("Moderate"),
-    WEAK("Weak: a suggestion only");
+    STRONG,
+    MODERATE,
+    WEAK;
 
-    private final String label;
-
-    LinkStrength(String label) {
-        this.label = label;
-    }
-
+    /** In plain words (words/links.properties). */
     public String label() {
-        return label;
+        return uk.gov.redbridge.onepanel.shared.words.PlainWords.of(this);
     }
 
     public boolean isLink() {

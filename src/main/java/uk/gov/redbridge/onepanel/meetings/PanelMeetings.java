@@ -108,6 +108,19 @@ public class PanelMeetings {
         return packIssuing.issueNow(id, actor);
     }
 
+    /**
+     * Starts issuing the pack in the background (the meeting page shows how far it has gone), or joins the issue
+     * already running for the meeting: a double click sends the papers once.
+     */
+    public PapersIssue startIssuingPapers(MeetingId id, String actor) {
+        return packIssuing.start(id, actor);
+    }
+
+    /** The issue started by hand last, running or finished. */
+    public Optional<PapersIssue> papersIssue(MeetingId id) {
+        return packIssuing.progress(id);
+    }
+
     public Optional<IssuedPack> pack(MeetingId id) {
         return papers.latestPack(id.value());
     }

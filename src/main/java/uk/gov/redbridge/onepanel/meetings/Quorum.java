@@ -12,11 +12,17 @@ import uk.gov.redbridge.onepanel.agencies.Sector;
  * @param agencies the agencies represented, in directory order
  * @param missing  the required sectors nobody represents
  */
-public record Quorum(boolean quorate, List<String> agencies, Set<Sector> represented, Set<Sector> missing) {
+public record Quorum(boolean quorate, List<String> agencies, Set<Sector> represented, Set<Sector> missing,
+        List<String> agencyNames) {
 
+    public Quorum(boolean quorate, List<String> agencies, Set<Sector> represented, Set<Sector> missing) {
+        this(quorate, agencies, represented, missing, agencies);
+    }
+
+    /** In words, agencies by name: what the recorded decision keeps. */
     public String describe() {
         if (quorate) {
-            return "Quorate: " + agencies.size() + " agencies represented (" + String.join(", ", agencies) + ")";
+            return "Quorate: " + agencies.size() + " agencies represented (" + String.join("; ", agencyNames) + ")";
         }
         return "Not quorate: no one for " + String.join(", ", missing.stream().map(Sector::label).toList());
     }

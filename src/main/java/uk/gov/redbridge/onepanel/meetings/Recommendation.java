@@ -5,26 +5,25 @@ import java.util.Optional;
 
 /** What the panel may recommend, and the board or partnership decide (terms of reference, section 7). */
 public enum Recommendation {
-    SAR("Statutory Safeguarding Adults Review (SAR)", "RSAB", true),
-    CSPR("Child Safeguarding Practice Review (CSPR)", "RSCP", true),
+    SAR("RSAB", true),
+    CSPR("RSCP", true),
     /** Domestic Homicide Review, being renamed Domestic Abuse Related Death Review: both names are shown. */
-    DHR("Domestic Homicide Review / Domestic Abuse Related Death Review (DHR / DARDR)", "CSP", true),
-    NON_STATUTORY_REVIEW("Non-statutory review", null, false),
-    INTERNAL_REVIEW("Internal / single agency review", null, false),
-    NO_REVIEW("No review", null, false);
+    DHR("CSP", true),
+    NON_STATUTORY_REVIEW(null, false),
+    INTERNAL_REVIEW(null, false),
+    NO_REVIEW(null, false);
 
-    private final String label;
     private final String dutyHolder;
     private final boolean statutory;
 
-    Recommendation(String label, String dutyHolder, boolean statutory) {
-        this.label = label;
+    Recommendation(String dutyHolder, boolean statutory) {
         this.dutyHolder = dutyHolder;
         this.statutory = statutory;
     }
 
+    /** In plain words (words/words.properties). */
     public String label() {
-        return label;
+        return uk.gov.redbridge.onepanel.shared.words.PlainWords.of(this);
     }
 
     /** The board or partnership that holds the duty for a statutory review; null for the others. */

@@ -36,7 +36,12 @@ public class Papers {
 
     /** Builds the pack for an agenda, and says what differs from the meeting's last issued pack. */
     public PackDraft draftPack(PackRequest request) {
-        return packs.draft(request);
+        return packs.draft(request, PackProgress.NONE);
+    }
+
+    /** As {@link #draftPack(PackRequest)}, telling the progress as each referral's papers are collated. */
+    public PackDraft draftPack(PackRequest request, PackProgress progress) {
+        return packs.draft(request, progress);
     }
 
     /** Records a drafted pack as the meeting's next issue, in the caller's transaction. */

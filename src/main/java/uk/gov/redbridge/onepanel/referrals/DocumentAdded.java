@@ -15,10 +15,19 @@ import java.util.UUID;
  *                    for a person to check on the field review page)
  */
 public record DocumentAdded(Outcome outcome, UUID documentId, String reason, String explanation,
-        List<String> filled, List<String> differing) {
+        List<String> filled, List<String> differing, List<SubjectDifference> otherPerson) {
+
+    /** A field that says who the form is about (name, date of birth, NHS number), as held and as on the form. */
+    public record SubjectDifference(String key, String held, String onTheForm) {
+    }
 
     public enum Outcome {
         ADDED,
+        /**
+         * A form whose subject (name, date of birth or NHS number) is not the referral's: nothing was added. It is
+         * added only when a person confirms it is about the same person.
+         */
+        OTHER_PERSON,
         /** The same file (same bytes) is already held with this referral: nothing was added. */
         ALREADY_HELD,
         /** The file could not be kept or read; nothing was added. */
@@ -28,6 +37,16 @@ public record DocumentAdded(Outcome outcome, UUID documentId, String reason, Str
     public DocumentAdded {
         filled = filled == null ? List.of() : List.copyOf(filled);
         differing = differing == null ? List.of() : List.copyOf(differing);
+        otherPerson = otherPerson == null ? List.of() : List.copyOf(otherPerson);
+    }
+
+    public DocumentAdded(Outcome outcome, UUID documentId, String reason, String explanation, List<String> filled,
+            List<String> differing) {
+        this(outcome, documentId, reason, explanation, filled, differing, List.of());
+    }
+
+    public static DocumentAdded otherPerson(List<SubjectDifference> differences) {
+        return new DocumentAdded(Outcome.OTHER_PERSON, null, null, null, List.of(), List.of(), differences);
     }
 
     public static DocumentAdded added(UUID id, List<String> filled, List<String> differing) {

@@ -146,10 +146,82 @@ public class ReferralLog {
     /** Links a message to a referral by hand (e.g. an unmatched reply), with its attachments as documents. */
     @Transactional
     public boolean attachMessage(ReferralReference reference, InboundMessageId messageId, String actor) {
+        return attachMessage(reference, messageId, actor, false);
+    }
+
+    /**
+     * Links a message to a referral by hand, with its attachments as documents; false if it was linked already.
+     *
+     * @param otherReferralConfirmed a person said the email belongs here although it names another referral
+     * @throws MessageNamesAnotherReferral if the email names other referrals (never this one) and no one confirmed
+     */
+    @Transactional
+    public boolean attachMessage(ReferralReference reference, InboundMessageId messageId, String actor,
+            boolean otherReferralConfirmed) {
         Referral referral = find(reference).orElseThrow(() -> new IllegalArgumentException("no referral " + reference));
+        checkBelongs(reference, messageId, otherReferralConfirmed);
         InboundMessage message = messages.find(messageId)
                 .orElseThrow(() -> new IllegalArgumentException("no stored message " + messageId));
         return writer.attach(referral.id(), message, MailAnatomy.parse(messages.rawBytes(messageId)), actor);
+    }
+
+    /**
+     * The referrals an email names itself: in its subject ({@code RE: [OP-2026-0003/NELFT] ...}) or in the
+     * plus-address it was sent to ({@code RSAB+op-2026-0003-nelft@...}). Known references only.
+     */
+    public List<ReferralReference> namedIn(InboundMessageId messageId) {
+        return messages.find(messageId).map(m -> {
+            StringBuilder where = new StringBuilder(m.subject() == null ? "" : m.subject());
+            m.recipients().forEach(r -> where.append(' ').append(r));
+            return ReferralReference.findAllIn(where.toString()).stream().filter(r -> find(r).isPresent()).toList();
+        }).orElse(List.of());
+    }
+
+    /**
+     * The guard every action that puts an email's content into a referral passes: the email may join this referral
+     * if it names it, names none, or a person confirmed it belongs here although it names another.
+     *
+     * @throws MessageNamesAnotherReferral otherwise
+     */
+    public void checkBelongs(ReferralReference reference, InboundMessageId messageId, boolean otherReferralConfirmed) {
+        List<ReferralReference> named = namedIn(messageId);
+        if (!named.isEmpty() && !named.contains(reference) && !otherReferralConfirmed) {
+            throw new MessageNamesAnotherReferral(named, reference);
+        }
+    }
+
+    /**
+     * Takes an email attached by hand off the referral again (the secretariat undoing a mistake): its link and the
+     * documents that came in it; the case history says so. False if it was not linked.
+     */
+    @Transactional
+    public boolean detachMessage(ReferralReference reference, InboundMessageId messageId, String actor) {
+        Referral referral = find(reference).orElseThrow(() -> new IllegalArgumentException("no referral " + reference));
+        InboundMessage message = messages.find(messageId)
+                .orElseThrow(() -> new IllegalArgumentException("no stored message " + messageId));
+        return writer.detach(referral.id(), message, actor);
+    }
+
+    /** Fields where a form added later says something else than the referral holds, until the review settles them. */
+    public List<FieldConflict> openConflicts(ReferralId id) {
+        return queries.openConflicts(id);
+    }
+
+    /**
+     * Whether the referral's pathway fits its subject's age (a child on the adults' pathway, an adult on the
+     * children's, a child on the domestic homicide pathway), in plain words; empty when it fits or no age is known.
+     */
+    public Optional<String> pathwayConcern(Referral referral) {
+        return uk.gov.redbridge.onepanel.referrals.internal.PathwayCheck.concern(referral,
+                referral.receivedAt().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate());
+    }
+
+    /** Open referrals (not decided, not closed) whose pathway does not fit their subject's age, oldest first. */
+    public List<Referral> withPathwayConcern() {
+        return java.util.stream.Stream.of(ReferralStatus.RECEIVED, ReferralStatus.NEEDS_INFORMATION,
+                        ReferralStatus.SCREENING, ReferralStatus.READY_FOR_PANEL)
+                .flatMap(s -> withStatus(s).stream()).filter(r -> pathwayConcern(r).isPresent())
+                .sorted(java.util.Comparator.comparing(Referral::receivedAt)).toList();
     }
 
     /**

@@ -121,7 +121,35 @@ public class InformationRequests {
     @Transactional
     public boolean attachReply(ReferralReference reference, String agencyCode, InboundMessageId messageId,
             String actor) {
-        return operations.attachReply(reference, agencyCode, messageId, actor);
+        return attachReply(reference, agencyCode, messageId, actor, false);
+    }
+
+    /**
+     * As {@link #attachReply(ReferralReference, String, InboundMessageId, String)}, with the guards against mixing
+     * two cases: only a request that was sent can be answered ({@link RequestNeverSent} otherwise), and an email that
+     * names another referral joins this one only when a person confirmed it
+     * ({@link uk.gov.redbridge.onepanel.referrals.MessageNamesAnotherReferral} otherwise).
+     */
+    @Transactional
+    public boolean attachReply(ReferralReference reference, String agencyCode, InboundMessageId messageId,
+            String actor, boolean otherReferralConfirmed) {
+        return operations.attachReply(reference, agencyCode, messageId, actor, otherReferralConfirmed);
+    }
+
+    /**
+     * Undoes an attachment by hand: the reply is taken off the referral's request (which goes back to the state it
+     * was in before it), with its documents. @return the agency's code, if the email was recorded on one of its
+     * requests
+     */
+    @Transactional
+    public Optional<String> detachReply(ReferralReference reference, InboundMessageId messageId, String actor) {
+        return operations.detachReply(reference, messageId, actor);
+    }
+
+    /** The referral's requests that were sent (so that an agency's reply can be tied to them), in directory order. */
+    public List<InformationRequest> sentRequests(ReferralReference reference) {
+        return forReferral(reference).stream().filter(r -> r.sentAt() != null
+                && r.status() != RequestStatus.CANCELLED).toList();
     }
 
     /**

@@ -22,6 +22,11 @@ public enum RequestStatus {
     /** Taken off the referral by the secretariat. */
     CANCELLED;
 
+    /** In plain words (words/words.properties). */
+    public String label() {
+        return uk.gov.redbridge.onepanel.shared.words.PlainWords.of(this);
+    }
+
     /** Still waiting for the agency. */
     public boolean awaitingAnswer() {
         return this == SENT || this == REMINDED || this == OVERDUE || this == ESCALATED;

@@ -51,6 +51,18 @@ public record ReferralReference(int year, int number) implements Comparable<Refe
         return Optional.empty();
     }
 
+    /** Every reference a text names, in the order they come, each once. */
+    public static java.util.List<ReferralReference> findAllIn(String text) {
+        java.util.LinkedHashSet<ReferralReference> out = new java.util.LinkedHashSet<>();
+        if (text != null) {
+            Matcher m = IN_TEXT.matcher(text);
+            while (m.find()) {
+                of(m).ifPresent(out::add);
+            }
+        }
+        return java.util.List.copyOf(out);
+    }
+
     /** Something shaped like a reference but out of range (OP-1999-0001, OP-2026-0000) is not one. */
     private static Optional<ReferralReference> of(Matcher m) {
         try {

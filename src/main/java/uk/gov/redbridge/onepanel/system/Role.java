@@ -9,5 +9,10 @@ public enum Role {
     /** Read only. */
     READONLY,
     /** The JSON API (HTTP Basic), for integrations and checks. */
-    API
+    API;
+
+    /** In plain words (words/words.properties). */
+    public String label() {
+        return uk.gov.redbridge.onepanel.shared.words.PlainWords.of(this);
+    }
 }

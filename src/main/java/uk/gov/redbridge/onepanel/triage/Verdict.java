@@ -15,5 +15,10 @@ public enum Verdict {
     /** The service's own mail, come back (a loop): recorded, nothing else. */
     OWN_MAIL,
     /** Nothing the service can act on (e.g. an empty message): an exception for the secretariat. */
-    NOT_UNDERSTOOD
+    NOT_UNDERSTOOD;
+
+    /** In plain words (words/words.properties). */
+    public String label() {
+        return uk.gov.redbridge.onepanel.shared.words.PlainWords.of(this);
+    }
 }

@@ -31,7 +31,8 @@ public record Deadline(LocalDate start, int workingDays, LocalDate due, String c
 
     /** The convention text {@link WorkingDays#deadline} records for a deadline that started on {@code start}. */
     public static String conventionFor(LocalDate start) {
-        return "day 1 is the first working day after " + start;
+        return "day 1 is the first working day after " + start.format(
+                java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
     }
 
     /** True once {@code today} is past the due date: an answer on the due date itself is on time. */

@@ -71,7 +71,8 @@ class AuditModuleTests {
                 .andVerify(lines -> assertThat(lines).singleElement().satisfies(line -> {
                     assertThat(line.actor()).isEqualTo("secretariat.one");
                     assertThat(line.action()).isEqualTo("referral.status-changed");
-                    assertThat(line.detail()).isEqualTo("RECEIVED to READY_FOR_PANEL");
+                    // in the words the audit page shows (issue 13: shared.words.PlainWords), never the codes
+                    assertThat(line.detail()).isEqualTo("Received to Ready for panel");
                     assertThat(line.outcome()).isEqualTo("done");
                     assertThat(line.at()).isEqualTo(NOW);
                 }));
@@ -89,7 +90,7 @@ class AuditModuleTests {
                 .andVerify(lines -> assertThat(lines).singleElement().satisfies(line -> {
                     assertThat(line.action()).isEqualTo("exception.resolved");
                     assertThat(line.exceptionId()).isEqualTo(exception.value());
-                    assertThat(line.detail()).isEqualTo("not_a_referral");
+                    assertThat(line.detail()).isEqualTo("Closed: not a referral");
                 }));
     }
 

@@ -9,13 +9,13 @@ import uk.gov.redbridge.onepanel.testing.TestMail;
  * Appendix E forms (Word, written by the project's own fixture code) about fictional families: the subject and two
  * persons of section 3, with their names, dates of birth, relationships and addresses as a test needs them.
  */
-final class FamilyForms {
+public final class FamilyForms {
 
     /** A person of section 3; any part may be blank. */
-    record Person(String name, String dateOfBirth, String relationship, String address) {
+    public record Person(String name, String dateOfBirth, String relationship, String address) {
     }
 
-    static final Person NOBODY = new Person("", "", "", "");
+    public static final Person NOBODY = new Person("", "", "", "");
 
     private FamilyForms() {
     }
@@ -24,8 +24,8 @@ final class FamilyForms {
      * @param dateOfBirth as a referrer writes it, dd/MM/yyyy
      * @param nhsNumber   a 999-range number with a valid check digit, or blank
      */
-    static byte[] form(String first, String last, String dateOfBirth, String nhsNumber, String address, String reason,
-            Person a, Person b) {
+    public static byte[] form(String first, String last, String dateOfBirth, String nhsNumber, String address,
+            String reason, Person a, Person b) {
         SampleReferral r = SampleReferral.of(0, SampleReferral.Wording.OFFICIAL, SampleReferral.DateStyle.DMY)
                 .with("subject.first_name", first, null).with("subject.last_name", last, null)
                 .with("subject.other_names", "", null).with("subject.date_of_birth", dateOfBirth, null)
@@ -44,7 +44,7 @@ final class FamilyForms {
     }
 
     /** An email from a referrer with the form attached. */
-    static byte[] email(String from, String to, byte[] form) {
+    public static byte[] email(String from, String to, byte[] form) {
         return TestMail.create().from(from).to(to).subject("One Panel referral")
                 .text("Please find attached a One Panel referral.").attach("referral.docx", Documents.DOCX, form)
                 .bytes();

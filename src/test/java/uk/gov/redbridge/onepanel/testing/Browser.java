@@ -108,6 +108,41 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(By.cssSelector(css)).getText();
     }
 
+    /** Signs in afresh (any earlier session's cookie dropped first). */
+    public void signIn(String username, String password) {
+        driver.manage().deleteAllCookies();
+        open("/login");
+        type("username", username);
+        type("password", password);
+        click("button.govuk-button");
+    }
+
+    /**
+     * The page as a phone shows it: a viewport {@code width} CSS pixels wide (Chrome's device emulation, so the
+     * window's own minimum width does not get in the way); 0 goes back to the desktop window.
+     */
+    public void viewport(int width) {
+        ChromeDriver chrome = (ChromeDriver) driver;
+        if (width <= 0) {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", java.util.Map.of());
+            return;
+        }
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width,
+                "height", 812, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    /** How many CSS pixels the page is wider than its viewport: 0 when nothing makes it scroll sideways. */
+    public long sidewaysOverflow() {
+        return (Long) ((JavascriptExecutor) driver).executeScript(
+                "return Math.max(0, Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
+                        + " - document.documentElement.clientWidth);");
+    }
+
+    /** What the page says to a person: its title and the text of its body as rendered. */
+    public String visibleText() {
+        return driver.getTitle() + "\n" + driver.findElement(By.tagName("body")).getText();
+    }
+
     /** Every serious or critical axe-core violation found by {@link #check} so far. */
     public List<String> accessibilityProblems() {
         return accessibilityProblems;

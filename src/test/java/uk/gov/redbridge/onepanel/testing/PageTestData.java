@@ -89,6 +89,9 @@ public final class PageTestData {
 
     private static ExtractedField field(String key, String value, double confidence, String label) {
         return new ExtractedField(key, value, value, confidence,
-                new Provenance("referral.docx", null, "paragraph", label == null ? key : label), List.of());
+                new Provenance("referral.docx", null, "paragraph", label == null
+                        ? uk.gov.redbridge.onepanel.shared.words.PlainWords.of("field",
+                                key.replaceFirst("^persons\\.\\d+\\.", "persons."))
+                        : label), List.of());
     }
 }

@@ -222,7 +222,7 @@ class WorkingDaysTests {
             assertThat(deadline.start()).isEqualTo(parse("2026-03-02"));
             assertThat(deadline.workingDays()).isEqualTo(10);
             assertThat(deadline.due()).isEqualTo(parse("2026-03-16"));
-            assertThat(deadline.convention()).isEqualTo("day 1 is the first working day after 2026-03-02");
+            assertThat(deadline.convention()).isEqualTo("day 1 is the first working day after 2 March 2026");
         }
 
         @Test

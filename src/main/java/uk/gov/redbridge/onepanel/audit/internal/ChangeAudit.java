@@ -38,7 +38,8 @@ class ChangeAudit {
     @ApplicationModuleListener
     void on(ReferralLogged e) {
         String actor = referrals.find(e.referralId()).map(r -> r.createdBy()).orElse("system");
-        record(actor, "referral.logged", e.reference().toString(), null, e.pathway().name() + ", " + e.status().name());
+        record(actor, "referral.logged", e.reference().toString(), null, e.pathway().label() + ", "
+                + e.status().label().toLowerCase(java.util.Locale.UK));
     }
 
     /** A gap in the reference sequence, and why (referrals.ReferenceAllocator). */
@@ -50,13 +51,13 @@ class ChangeAudit {
     @ApplicationModuleListener
     void on(ReferralStatusChanged e) {
         record(e.actor(), "referral.status-changed", e.reference().toString(), null,
-                e.from().name() + " to " + e.to().name());
+                e.from().label() + " to " + e.to().label());
     }
 
     @ApplicationModuleListener
     void on(ReferralPathwayChanged e) {
         record(e.actor(), "referral.pathway-changed", e.reference().toString(), null,
-                e.from().name() + " to " + e.to().name());
+                e.from().label() + " to " + e.to().label());
     }
 
     @ApplicationModuleListener
@@ -68,7 +69,17 @@ class ChangeAudit {
     @ApplicationModuleListener
     void on(ExceptionResolved e) {
         String reference = exceptions.find(e.exceptionId()).map(x -> x.referralReference()).orElse(null);
-        record(e.resolvedBy(), "exception.resolved", reference, e.exceptionId().value(), e.resolution());
+        record(e.resolvedBy(), "exception.resolved", reference, e.exceptionId().value(),
+                uk.gov.redbridge.onepanel.shared.words.PlainWords.of("Resolution", e.resolution()));
+    }
+
+    /** An attachment undone: the line names the referral the email was taken off, and the one it belongs to now. */
+    @ApplicationModuleListener
+    void on(uk.gov.redbridge.onepanel.exceptions.ExceptionReopened e) {
+        String now = exceptions.find(e.exceptionId()).map(x -> x.referralReference()).orElse(null);
+        record(e.reopenedBy(), "exception.reopened", e.takenOff(), e.exceptionId().value(),
+                "The email was taken off " + e.takenOff() + "; the exception waits again"
+                        + (now == null ? "" : ", with " + now));
     }
 
     private void record(String actor, String action, String reference, java.util.UUID exceptionId, String detail) {

@@ -55,8 +55,10 @@ class RequestAudit implements HandlerInterceptor {
         vars = vars == null ? Map.of() : vars;
         boolean aboutMessage = pattern.startsWith("/api/messages/");
         boolean aboutException = pattern.startsWith("/exceptions/") || pattern.startsWith("/api/exceptions/");
-        String reference = Optional.ofNullable(vars.get("reference")).flatMap(ReferralReference::tryParse)
-                .map(ReferralReference::toString).orElse(null);
+        String reference = Optional.ofNullable(vars.get("reference"))
+                .or(() -> Optional.ofNullable((String) request.getAttribute(
+                        uk.gov.redbridge.onepanel.shared.web.AuditedReference.ATTRIBUTE)))
+                .flatMap(ReferralReference::tryParse).map(ReferralReference::toString).orElse(null);
         UUID id = uuid(vars.get("id"));
         Principal who = request.getUserPrincipal();
         try {

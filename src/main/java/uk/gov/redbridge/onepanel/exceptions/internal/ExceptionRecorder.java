@@ -1,6 +1,7 @@
 package uk.gov.redbridge.onepanel.exceptions.internal;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -44,8 +45,12 @@ class ExceptionRecorder {
     private final Clock clock;
     private final org.springframework.transaction.support.TransactionTemplate savepoint;
 
+    private final AttachmentNames attachmentNames;
+
     ExceptionRecorder(ExceptionRepository repository, Correspondence correspondence, AgencyDirectory agencies,
-            Clock clock, org.springframework.transaction.PlatformTransactionManager transactions) {
+            Clock clock, org.springframework.transaction.PlatformTransactionManager transactions,
+            AttachmentNames attachmentNames) {
+        this.attachmentNames = attachmentNames;
         this.savepoint = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(
                 org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
@@ -148,7 +153,7 @@ class ExceptionRecorder {
         int held = Math.max(1, correspondence.heldBackByLoopGuard(address, hour, hour.plus(java.time.Duration
                 .ofHours(1))));
         String explanation = "Not sent: " + e.reason() + ". " + held + " automatic email" + (held == 1 ? "" : "s")
-                + " to one address at " + domain(address) + " held back in the hour from " + hour + " (UTC).";
+                + " to one address at " + domain(address) + " held back in the hour from " + ukTime(hour) + ".";
         if (exists) {
             repository.updateExplanation(key, explanation);
             return;
@@ -173,6 +178,12 @@ class ExceptionRecorder {
     void on(OutboundUncertain e) {
         record(ExceptionReason.OUTBOUND_UNCERTAIN, "Caught mid-send: " + e.reason(), null, e.referralReference(),
                 e.mailId().value(), null, "outbound:" + e.mailId() + ":uncertain");
+    }
+
+    /** As GOV.UK writes a time: "2:00pm on 3 December 2026", UK time (the key stays in UTC). */
+    private String ukTime(java.time.Instant at) {
+        return java.time.format.DateTimeFormatter.ofPattern("h:mma 'on' d MMMM yyyy", java.util.Locale.UK)
+                .format(at.atZone(clock.getZone())).replace("AM", "am").replace("PM", "pm");
     }
 
     /** Names an address in a key without writing it down. */
@@ -205,7 +216,7 @@ class ExceptionRecorder {
         ExceptionItem item = new ExceptionItem(new ExceptionId(UUID.randomUUID()), reason,
                 explanation == null || explanation.isBlank() ? reason.title() : explanation, messageId,
                 referralReference, outboundMailId, mailbox, ExceptionStatus.OPEN, clock.instant(), null, null, null,
-                null);
+                null, messageId == null ? List.of() : attachmentNames.of(messageId), null);
         repository.insert(item, sourceKey);
         log.info("Exception {} raised: {}", item.id(), reason.code());
     }

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import uk.gov.redbridge.onepanel.exceptions.ExceptionFilter;
 import uk.gov.redbridge.onepanel.exceptions.ExceptionId;
 import uk.gov.redbridge.onepanel.exceptions.ExceptionItem;
 import uk.gov.redbridge.onepanel.exceptions.ExceptionReason;
@@ -49,8 +50,10 @@ public class ExceptionRepository {
     void insert(ExceptionItem item, String sourceKey) {
         jdbc.sql("""
                 INSERT INTO exception_item (id, reason, explanation, message_id, referral_reference, outbound_mail_id,
-                    mailbox, source_key, status, created_at)
-                VALUES (:id, :reason, :explanation, :messageId, :ref, :outbound, :mailbox, :source, :status, :createdAt)""")
+                    mailbox, source_key, status, created_at, attachment_names)
+                VALUES (:id, :reason, :explanation, :messageId, :ref, :outbound, :mailbox, :source, :status, :createdAt,
+                    :attachments)""")
+                .param("attachments", names(item.attachmentNames()))
                 .param("id", item.id().value()).param("reason", item.reason().code())
                 .param("explanation", item.explanation())
                 .param("messageId", item.messageId() == null ? null : item.messageId().value())
@@ -71,6 +74,83 @@ public class ExceptionRepository {
                 .param("status", status.name()).param("limit", limit).query(ExceptionRepository::map).list();
     }
 
+    /** A page of the items the filter matches, oldest first; {@link #count} gives how many there are in all. */
+    List<ExceptionItem> page(ExceptionFilter filter, int offset, int limit) {
+        Where where = where(filter);
+        return jdbc.sql("SELECT * FROM exception_item WHERE " + where.sql()
+                        + " ORDER BY created_at, id LIMIT :limit OFFSET :offset")
+                .params(where.params()).param("limit", limit).param("offset", offset)
+                .query(ExceptionRepository::map).list();
+    }
+
+    long count(ExceptionFilter filter) {
+        Where where = where(filter);
+        return jdbc.sql("SELECT COUNT(*) FROM exception_item WHERE " + where.sql()).params(where.params())
+                .query(Long.class).single();
+    }
+
+    private record Where(String sql, Map<String, Object> params) {
+    }
+
+    private static Where where(ExceptionFilter filter) {
+        StringBuilder sql = new StringBuilder("status = :status");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("status", filter.status().name());
+        if (filter.reason() != null) {
+            sql.append(" AND reason = :reason");
+            params.put("reason", filter.reason().code());
+        }
+        if (filter.mailbox() != null) {
+            sql.append(" AND mailbox = :mailbox");
+            params.put("mailbox", filter.mailbox());
+        }
+        return new Where(sql.toString(), params);
+    }
+
+    /** The mailboxes open items came from, with how many each, by name. */
+    Map<String, Integer> openCountsByMailbox() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        jdbc.sql("SELECT mailbox, COUNT(*) AS n FROM exception_item WHERE status = 'OPEN' AND mailbox IS NOT NULL "
+                        + "GROUP BY mailbox ORDER BY mailbox")
+                .query((rs, n) -> Map.entry(rs.getString("mailbox"), rs.getInt("n"))).list()
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    void attachmentNames(ExceptionId id, List<String> names) {
+        jdbc.sql("UPDATE exception_item SET attachment_names = :names WHERE id = :id")
+                .param("names", names(names)).param("id", id.value()).update();
+    }
+
+    /**
+     * The resolution undone (an email attached to the wrong referral): the item is open again and belongs to the
+     * referral it named before. False if it was not resolved.
+     */
+    boolean reopen(ExceptionId id) {
+        return jdbc.sql("""
+                UPDATE exception_item SET status = 'OPEN', resolved_at = NULL, resolved_by = NULL, resolution = NULL,
+                    resolution_note = NULL, referral_reference = named_reference, named_reference = NULL
+                WHERE id = :id AND status = 'RESOLVED'""")
+                .param("id", id.value()).update() == 1;
+    }
+
+    /** One line per name, cut to fit the column; null for none. */
+    private static String names(List<String> names) {
+        if (names == null || names.isEmpty()) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        for (String name : names) {
+            String line = name.replaceAll("[\\r\\n]+", " ");
+            if (out.length() + line.length() + 1 > 1900) {
+                out.append("\n…");
+                break;
+            }
+            out.append(out.isEmpty() ? "" : "\n").append(line);
+        }
+        return out.toString();
+    }
+
     List<ExceptionItem> forMessage(InboundMessageId messageId) {
         return jdbc.sql("SELECT * FROM exception_item WHERE message_id = :m ORDER BY created_at")
                 .param("m", messageId.value()).query(ExceptionRepository::map).list();
@@ -88,7 +168,8 @@ public class ExceptionRepository {
         return jdbc.sql("""
                 UPDATE exception_item SET status = 'RESOLVED', resolved_at = :at, resolved_by = :by,
                     resolution = :resolution, resolution_note = :note,
-                    referral_reference = COALESCE(referral_reference, :reference)
+                    named_reference = referral_reference,
+                    referral_reference = COALESCE(:reference, referral_reference)
                 WHERE id = :id AND status = 'OPEN'""")
                 .param("at", at.atOffset(ZoneOffset.UTC)).param("by", by).param("resolution", resolution)
                 .param("note", note).param("reference", reference).param("id", id.value()).update() == 1;
@@ -112,6 +193,11 @@ public class ExceptionRepository {
                 rs.getObject("outbound_mail_id", UUID.class), rs.getString("mailbox"),
                 ExceptionStatus.valueOf(rs.getString("status")), instant(rs, "created_at"),
                 instant(rs, "resolved_at"), rs.getString("resolved_by"), rs.getString("resolution"),
-                rs.getString("resolution_note"));
+                rs.getString("resolution_note"), attachmentNames(rs.getString("attachment_names")),
+                rs.getString("named_reference"));
+    }
+
+    private static List<String> attachmentNames(String lines) {
+        return lines == null || lines.isBlank() ? null : List.of(lines.split("\n"));
     }
 }

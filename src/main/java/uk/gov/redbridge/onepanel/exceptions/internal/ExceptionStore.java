@@ -27,6 +27,27 @@ public class ExceptionStore {
         return repository.list(status, limit);
     }
 
+    public java.util.List<ExceptionItem> page(uk.gov.redbridge.onepanel.exceptions.ExceptionFilter filter, int offset,
+            int limit) {
+        return repository.page(filter, offset, limit);
+    }
+
+    public long count(uk.gov.redbridge.onepanel.exceptions.ExceptionFilter filter) {
+        return repository.count(filter);
+    }
+
+    public Map<String, Integer> openCountsByMailbox() {
+        return repository.openCountsByMailbox();
+    }
+
+    public boolean reopen(ExceptionId id) {
+        return repository.reopen(id);
+    }
+
+    public void attachmentNames(ExceptionId id, List<String> names) {
+        repository.attachmentNames(id, names);
+    }
+
     public Map<ExceptionReason, Integer> openCountsByReason() {
         return repository.openCountsByReason();
     }

@@ -33,8 +33,11 @@ class ExceptionAttachController {
         this.requests = requests;
     }
 
-    /** {@code {"reference": "OP-2026-0001", "agency": "NELFT"}} */
-    record AttachForm(String reference, String agency) {
+    /**
+     * {@code {"reference": "OP-2026-0001", "agency": "NELFT"}}; {@code "otherReferralConfirmed": true} when the email
+     * names another referral and the caller has checked it belongs to this one.
+     */
+    record AttachForm(String reference, String agency, Boolean otherReferralConfirmed) {
     }
 
     @PostMapping(path = "/api/exceptions/{id}/attach", name = "api.exception-attached")
@@ -48,14 +51,17 @@ class ExceptionAttachController {
         }
         ReferralReference reference = parse(form.reference());
         try {
-            requests.attachReply(reference, form.agency().trim(), item.messageId(), principal.getName());
+            requests.attachReply(reference, form.agency().trim(), item.messageId(), principal.getName(),
+                    Boolean.TRUE.equals(form.otherReferralConfirmed()));
         } catch (IllegalArgumentException e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
         } catch (IllegalStateException e) {
+            // a request never sent, a cancelled one, or an email that names another referral (not confirmed)
             throw new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage());
         }
         queue.resolve(item.id(), RESOLUTION, principal.getName(),
-                "attached as the return of [" + reference + "/" + form.agency().trim().toUpperCase() + "]");
+                "attached as the return of [" + reference + "/" + form.agency().trim().toUpperCase() + "]",
+                reference.toString());
         return ExceptionApiController.Item.of(find(id));
     }
 

@@ -17,7 +17,12 @@ final class ExceptionForms {
      * Attach the email to a referral the service already has; with an agency, as that agency's reply to its
      * information request on the referral (its return, or "not known").
      */
-    record AttachForm(@NotBlank(message = "{exception.attach.required}") String reference, String agency) {
+    record AttachForm(@NotBlank(message = "{exception.attach.required}") String reference, String agency,
+            Boolean otherReferralConfirmed) {
+
+        boolean confirmed() {
+            return Boolean.TRUE.equals(otherReferralConfirmed);
+        }
     }
 
     /** Close the item without a referral: it is not one, or it was dealt with another way. */

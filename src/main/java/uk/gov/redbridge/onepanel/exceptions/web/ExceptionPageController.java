@@ -3,6 +3,7 @@ package uk.gov.redbridge.onepanel.exceptions.web;
 import java.security.Principal;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,7 +26,16 @@ import uk.gov.redbridge.onepanel.agencies.AgencyDirectory;
 import uk.gov.redbridge.onepanel.correspondence.Correspondence;
 import uk.gov.redbridge.onepanel.correspondence.OutboundMail;
 import uk.gov.redbridge.onepanel.correspondence.OutboundMailId;
+import uk.gov.redbridge.onepanel.exceptions.ExceptionFilter;
 import uk.gov.redbridge.onepanel.exceptions.ExceptionId;
+import uk.gov.redbridge.onepanel.exceptions.ExceptionPage;
+import uk.gov.redbridge.onepanel.exceptions.internal.AttachmentNames;
+import uk.gov.redbridge.onepanel.mailbox.MailAccounts;
+import uk.gov.redbridge.onepanel.referrals.MessageNamesAnotherReferral;
+import uk.gov.redbridge.onepanel.requests.InformationRequest;
+import uk.gov.redbridge.onepanel.requests.RequestNeverSent;
+import uk.gov.redbridge.onepanel.shared.web.AuditedReference;
+import uk.gov.redbridge.onepanel.shared.web.BadQuery;
 import uk.gov.redbridge.onepanel.exceptions.ExceptionItem;
 import uk.gov.redbridge.onepanel.exceptions.ExceptionReason;
 import uk.gov.redbridge.onepanel.exceptions.ExceptionStatus;
@@ -60,7 +70,7 @@ class ExceptionPageController {
 
     static final String LIST = "exceptions/list";
     static final String ITEM = "exceptions/item";
-    static final int LIST_LIMIT = 500;
+    static final int PAGE_SIZE = 50;
     /** Reasons for which reading the email again can help (after a fix to form-mappings/, or an installed OCR). */
     static final Set<ExceptionReason> RETRYABLE = EnumSet.of(ExceptionReason.ENCRYPTED, ExceptionReason.CORRUPT,
             ExceptionReason.EMPTY, ExceptionReason.NOT_A_FORM, ExceptionReason.NO_FORM_FOUND,
@@ -74,10 +84,14 @@ class ExceptionPageController {
     private final Triage triage;
     private final InformationRequests requests;
     private final AgencyDirectory agencies;
+    private final MailAccounts accounts;
+    private final AttachmentNames attachmentNames;
 
     ExceptionPageController(ExceptionsQueue queue, InboundMessages messages, ReferralLog referrals,
             FormExtractor extractor, Correspondence correspondence, Triage triage, InformationRequests requests,
-            AgencyDirectory agencies) {
+            AgencyDirectory agencies, MailAccounts accounts, AttachmentNames attachmentNames) {
+        this.accounts = accounts;
+        this.attachmentNames = attachmentNames;
         this.queue = queue;
         this.messages = messages;
         this.referrals = referrals;
@@ -88,19 +102,111 @@ class ExceptionPageController {
         this.agencies = agencies;
     }
 
+    /** A row of the queue: the item, and what its email is (sender, subject, attachment names). */
+    record Row(ExceptionItem item, String sender, String subject) {
+    }
+
     @GetMapping("/exceptions")
-    String list(@RequestParam(defaultValue = "open") String show, Model model) {
-        boolean resolved = "resolved".equals(show);
+    String list(@RequestParam(defaultValue = "open") String show, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String mailbox, @RequestParam(required = false) String page,
+            Model model) {
+        boolean resolved = switch (show) {
+            case "open" -> false;
+            case "resolved" -> true;
+            default -> throw new BadQuery("show", "Choose the exceptions waiting or those resolved");
+        };
+        ExceptionReason byReason = null;
+        if (reason != null && !reason.isBlank()) {
+            byReason = java.util.Arrays.stream(ExceptionReason.values())
+                    .filter(r -> r.code().equals(reason.strip())).findFirst()
+                    .orElseThrow(() -> new BadQuery("reason", "Choose a reason from the list"));
+        }
+        Map<String, Integer> byMailbox = queue.openCountsByMailbox();
+        String box = mailbox == null || mailbox.isBlank() ? null : mailbox.strip();
+        if (box != null && accounts.byName(box).isEmpty() && !byMailbox.containsKey(box)) {
+            throw new BadQuery("mailbox", "Choose a mailbox from the list");
+        }
+        int pageNumber = BadQuery.positiveNumber("page", page, "Page numbers are whole numbers from 1");
+        ExceptionFilter filter = new ExceptionFilter(resolved ? ExceptionStatus.RESOLVED : ExceptionStatus.OPEN,
+                byReason, box);
+        ExceptionPage found = queue.page(filter, pageNumber, PAGE_SIZE);
+        if (pageNumber > found.pages()) {
+            found = queue.page(filter, found.pages(), PAGE_SIZE);
+        }
         model.addAttribute("showResolved", resolved);
-        model.addAttribute("items", resolved ? queue.resolved(LIST_LIMIT) : queue.open(LIST_LIMIT));
+        model.addAttribute("found", found);
+        model.addAttribute("rows", found.items().stream().map(this::row).toList());
         model.addAttribute("counts", queue.openCountsByReason());
         model.addAttribute("openTotal", queue.openCountsByReason().values().stream().mapToInt(Integer::intValue).sum());
+        model.addAttribute("reasons", ExceptionReason.values());
+        model.addAttribute("mailboxes", accounts.accounts().stream().map(a -> a.name()).toList());
+        model.addAttribute("reason", byReason == null ? "" : byReason.code());
+        model.addAttribute("mailbox", box == null ? "" : box);
+        model.addAttribute("filtered", byReason != null || box != null);
+        model.addAttribute("pageLinks", pageLinks(resolved, byReason, box, found));
+        model.addAttribute("previousPage", found.page() > 1 ? href(resolved, byReason, box, found.page() - 1) : null);
+        model.addAttribute("nextPage", found.page() < found.pages() ? href(resolved, byReason, box, found.page() + 1)
+                : null);
         return LIST;
+    }
+
+    /** A link of the queue's pagination. */
+    record PageLink(int number, String href, boolean current) {
+    }
+
+    private static List<PageLink> pageLinks(boolean resolved, ExceptionReason reason, String mailbox,
+            ExceptionPage found) {
+        List<PageLink> links = new java.util.ArrayList<>();
+        for (int n = 1; n <= found.pages(); n++) {
+            if (found.pages() > 9 && n != 1 && n != found.pages() && Math.abs(n - found.page()) > 2) {
+                continue; // long queues: the first, the last and the pages near this one
+            }
+            links.add(new PageLink(n, href(resolved, reason, mailbox, n), n == found.page()));
+        }
+        return links;
+    }
+
+    private static String href(boolean resolved, ExceptionReason reason, String mailbox, int page) {
+        org.springframework.web.util.UriComponentsBuilder b = org.springframework.web.util.UriComponentsBuilder
+                .fromPath("/exceptions");
+        if (resolved) {
+            b.queryParam("show", "resolved");
+        }
+        if (reason != null) {
+            b.queryParam("reason", reason.code());
+        }
+        if (mailbox != null) {
+            b.queryParam("mailbox", mailbox);
+        }
+        if (page > 1) {
+            b.queryParam("page", page);
+        }
+        return b.encode().build().toUriString();
+    }
+
+    private Row row(ExceptionItem item) {
+        Optional<InboundMessage> message = item.messageId() == null ? Optional.empty()
+                : messages.find(item.messageId());
+        if (message.isPresent() && item.attachmentNames().isEmpty() && !message.get().quarantined()
+                && item.status() == ExceptionStatus.OPEN) {
+            // an item raised before the names were kept: kept now, once
+            List<String> names = attachmentNames.of(item.messageId());
+            if (!names.isEmpty()) {
+                queue.keepAttachmentNames(item.id(), names);
+                item = queue.find(item.id()).orElse(item);
+            }
+        }
+        return new Row(item, message.map(InboundMessage::sender).orElse(null),
+                message.map(InboundMessage::subject).orElse(null));
     }
 
     @GetMapping(path = "/exceptions/{id}", name = "exception.viewed")
     String item(@PathVariable String id, Model model) {
-        return page(find(id), new CreateReferralForm(null), new AttachForm(null, null), new CloseForm(null, null), model);
+        ExceptionItem item = find(id);
+        // the referral the email names, to start from
+        List<ReferralReference> named = item.messageId() == null ? List.of() : named(item);
+        AttachForm attach = new AttachForm(named.isEmpty() ? null : named.get(0).toString(), null, false);
+        return page(item, new CreateReferralForm(null), attach, new CloseForm(null, null), model);
     }
 
     @GetMapping(path = "/exceptions/{id}/attachments/{index}", name = "exception.attachment-downloaded")
@@ -134,7 +240,8 @@ class ExceptionPageController {
 
     @PostMapping(path = "/exceptions/{id}/attach", name = "exception.attached")
     String attach(@PathVariable String id, @Valid @ModelAttribute("attachForm") AttachForm form,
-            BindingResult result, Principal principal, Model model, RedirectAttributes redirect) {
+            BindingResult result, Principal principal, Model model, RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletRequest request) {
         ExceptionItem item = openWithMessage(id);
         Optional<ReferralReference> reference = result.hasErrors() ? Optional.empty()
                 : ReferralReference.tryParse(form.reference()).filter(r -> referrals.find(r).isPresent());
@@ -145,27 +252,93 @@ class ExceptionPageController {
             return page(item, new CreateReferralForm(null), form, new CloseForm(null, null), model);
         }
         String agency = form.agency() == null || form.agency().isBlank() ? null : form.agency().strip();
-        if (agency != null && requests.find(reference.get(), agency).isEmpty()) {
+        if (agency != null && requests.sentRequests(reference.get()).stream()
+                .noneMatch(r -> r.agencyCode().equalsIgnoreCase(agency))) {
             result.rejectValue("agency", "exception.attach.noRequest");
             return page(item, new CreateReferralForm(null), form, new CloseForm(null, null), model);
         }
-        if (agency == null) {
-            referrals.attachMessage(reference.get(), item.messageId(), principal.getName());
-            queue.resolve(item.id(), "attached", principal.getName(), "Attached to " + reference.get(),
-                    reference.get().toString());
-        } else {
-            try {
-                requests.attachReply(reference.get(), agency, item.messageId(), principal.getName());
-            } catch (IllegalStateException e) {
-                result.rejectValue("agency", "exception.attach.cancelled");
-                return page(item, new CreateReferralForm(null), form, new CloseForm(null, null), model);
-            }
-            queue.resolve(item.id(), "attached_to_request", principal.getName(),
-                    "Attached as the reply of " + agency.toUpperCase(java.util.Locale.ROOT) + " on " + reference.get(),
-                    reference.get().toString());
+        List<ReferralReference> named = named(item);
+        boolean confirmed = form.confirmed();
+        if (!named.isEmpty() && !named.contains(reference.get()) && !confirmed) {
+            result.rejectValue("otherReferralConfirmed", "exception.attach.otherReferral",
+                    new Object[] {names(named), reference.get().toString()}, null);
+            return page(item, new CreateReferralForm(null), form, new CloseForm(null, null), model);
         }
+        try {
+            if (agency == null) {
+                referrals.attachMessage(reference.get(), item.messageId(), principal.getName(), confirmed);
+                queue.resolve(item.id(), "attached", principal.getName(), "Attached to " + reference.get(),
+                        reference.get().toString());
+            } else {
+                requests.attachReply(reference.get(), agency, item.messageId(), principal.getName(), confirmed);
+                queue.resolve(item.id(), "attached_to_request", principal.getName(),
+                        "Attached as the reply of " + agencies.nameOf(agency) + " on " + reference.get(),
+                        reference.get().toString());
+            }
+        } catch (MessageNamesAnotherReferral e) {
+            result.rejectValue("otherReferralConfirmed", "exception.attach.otherReferral",
+                    new Object[] {names(e.named()), reference.get().toString()}, null);
+            return page(item, new CreateReferralForm(null), form, new CloseForm(null, null), model);
+        } catch (RequestNeverSent e) {
+            result.rejectValue("agency", "exception.attach.noRequest");
+            return page(item, new CreateReferralForm(null), form, new CloseForm(null, null), model);
+        } catch (IllegalStateException e) {
+            result.rejectValue("agency", "exception.attach.cancelled");
+            return page(item, new CreateReferralForm(null), form, new CloseForm(null, null), model);
+        }
+        AuditedReference.set(request, reference.get());
         redirect.addFlashAttribute("success", "attached");
         return "redirect:/referrals/" + reference.get();
+    }
+
+    /** The confirmation before an attachment is undone. */
+    @GetMapping(path = "/exceptions/{id}/undo", name = "exception.undo-opened")
+    String undoPage(@PathVariable String id, Model model) {
+        ExceptionItem item = attachedByHand(id);
+        model.addAttribute("item", item);
+        return "exceptions/undo";
+    }
+
+    /**
+     * Undoes an attachment by hand: the email comes off the referral (and off the agency's request, which goes back
+     * to the state it was in), and the item waits in the queue again, with the referral its email named.
+     */
+    @PostMapping(path = "/exceptions/{id}/undo", name = "exception.attach-undone")
+    String undo(@PathVariable String id, Principal principal, RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletRequest request) {
+        ExceptionItem item = attachedByHand(id);
+        ReferralReference reference = ReferralReference.parse(item.referralReference());
+        AuditedReference.set(request, reference);
+        if ("attached_to_request".equals(item.resolution())) {
+            requests.detachReply(reference, item.messageId(), principal.getName());
+        }
+        referrals.detachMessage(reference, item.messageId(), principal.getName());
+        queue.reopen(item.id(), principal.getName());
+        redirect.addFlashAttribute("undone", reference.toString());
+        return "redirect:/exceptions/" + item.id();
+    }
+
+    private ExceptionItem attachedByHand(String id) {
+        ExceptionItem item = find(id);
+        if (!item.attachedByHand() || item.messageId() == null || item.referralReference() == null) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT);
+        }
+        return item;
+    }
+
+    /** The referrals the item's email names: the one the reply handler found, and any in its subject or address. */
+    private List<ReferralReference> named(ExceptionItem item) {
+        java.util.LinkedHashSet<ReferralReference> out = new java.util.LinkedHashSet<>();
+        if (item.status() == ExceptionStatus.OPEN && item.referralReference() != null) {
+            ReferralReference.tryParse(item.referralReference()).filter(r -> referrals.find(r).isPresent())
+                    .ifPresent(out::add);
+        }
+        out.addAll(referrals.namedIn(item.messageId()));
+        return List.copyOf(out);
+    }
+
+    private static String names(List<ReferralReference> references) {
+        return String.join(" and ", references.stream().map(ReferralReference::toString).toList());
     }
 
     @PostMapping(path = "/exceptions/{id}/retry", name = "exception.retried")
@@ -200,7 +373,7 @@ class ExceptionPageController {
             result.rejectValue("resolution", "exception.close.resolutionRequired");
         }
         if (result.hasErrors()) {
-            return page(item, new CreateReferralForm(null), new AttachForm(null, null), form, model);
+            return page(item, new CreateReferralForm(null), new AttachForm(null, null, null), form, model);
         }
         queue.resolve(item.id(), form.resolution(), principal.getName(), form.note().strip());
         redirect.addFlashAttribute("resolved", form.resolution());
@@ -237,7 +410,16 @@ class ExceptionPageController {
         model.addAttribute("attachForm", attach);
         model.addAttribute("closeForm", close);
         model.addAttribute("pathways", Pathway.values());
-        model.addAttribute("agencies", agencies.all());
+        // the agencies asked on the referral entered (requests sent): only they can have replied
+        List<ReferralReference> named = item.messageId() == null ? List.of() : named(item);
+        model.addAttribute("named", named);
+        Optional<ReferralReference> chosen = ReferralReference.tryParse(attach.reference())
+                .filter(r -> referrals.find(r).isPresent());
+        model.addAttribute("attachReferral", chosen.map(ReferralReference::toString).orElse(null));
+        model.addAttribute("agencies", chosen.map(r -> requests.sentRequests(r).stream()
+                .map(InformationRequest::agencyCode).toList()).orElse(List.of()));
+        model.addAttribute("otherReferralAsked", named.size() > 0 && chosen.isPresent()
+                && !named.contains(chosen.get()));
         Optional<InboundMessage> message = item.messageId() == null ? Optional.empty()
                 : messages.find(item.messageId());
         model.addAttribute("message", message.orElse(null));

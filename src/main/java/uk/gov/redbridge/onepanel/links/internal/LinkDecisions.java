@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import uk.gov.redbridge.onepanel.audit.AuditLog;
 import uk.gov.redbridge.onepanel.audit.AuditRecord;
+import uk.gov.redbridge.onepanel.links.Evidence;
 import uk.gov.redbridge.onepanel.links.LinkState;
 import uk.gov.redbridge.onepanel.shared.ReferralReference;
 
@@ -50,8 +51,10 @@ public class LinkDecisions {
         Instant now = clock.instant();
         repository.decide(link.id(), decision, actor, now, why, link.evidence());
         String action = decision == LinkState.CONFIRMED ? "link.confirmed" : "link.rejected";
-        // the reason stays with the link (the secretariat's own words); the audit line carries codes only
-        String detail = link.kind().name() + " with %s (" + StoredLink.encode(link.evidence()) + ")";
+        // the reason stays with the link (the secretariat's own words); the audit line says what kind of link and
+        // on what evidence, in the words the case page uses, never the values compared
+        String detail = link.kind().label() + ", with %s ("
+                + String.join("; ", link.evidence().stream().map(Evidence::label).toList()) + ")";
         audit.record(new AuditRecord(now, actor, action, referenceA.toString(), null, null, null, null, "done",
                 detail.formatted(referenceB)));
         audit.record(new AuditRecord(now, actor, action, referenceB.toString(), null, null, null, null, "done",

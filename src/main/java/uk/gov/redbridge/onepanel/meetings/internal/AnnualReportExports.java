@@ -65,8 +65,10 @@ public final class AnnualReportExports {
                 + "border-collapse:collapse}th,td{border:1px solid #b1b4b6;padding:1mm 2mm;text-align:left}"
                 + ".bar{background:" + BAR + ";height:3mm}.grey{background:#b1b4b6;height:3mm;width:2mm}"
                 + "</style></head><body>");
-        h.append("<h1>One Panel annual review</h1><p>Referrals received from ").append(report.from()).append(" to ")
-                .append(report.to()).append(": <strong>").append(esc(report.referrals().shown()))
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+                java.util.Locale.UK);
+        h.append("<h1>One Panel annual review</h1><p>Referrals received from ").append(day.format(report.from()))
+                .append(" to ").append(day.format(report.to())).append(": <strong>").append(esc(report.referrals().shown()))
                 .append("</strong>. Counts from 1 to 4 are shown as &lt;5; * marks a figure withheld so that a "
                         + "total does not reveal a small one.</p>");
         for (AnnualReport.Breakdown b : report.breakdowns()) {
@@ -120,14 +122,31 @@ public final class AnnualReportExports {
             builder.withW3cDocument(new W3CDom().fromJsoup(Jsoup.parse(h.toString())), "about:blank");
             builder.toStream(out);
             builder.run();
-            return out.toByteArray();
+            return withServiceMetadata(out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** The report's PDF says who made it as the service, nothing more (no person's name in its metadata). */
+    private static byte[] withServiceMetadata(byte[] pdf) throws IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf);
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            org.apache.pdfbox.pdmodel.PDDocumentInformation info = new org.apache.pdfbox.pdmodel.PDDocumentInformation();
+            info.setTitle("One Panel annual review");
+            info.setCreator("One Panel service");
+            info.setProducer("One Panel service");
+            info.setCreationDate(java.util.Calendar.getInstance());
+            doc.setDocumentInformation(info);
+            doc.getDocumentCatalog().setMetadata(null);
+            doc.save(out);
+            return out.toByteArray();
+        }
+    }
+
     public static byte[] xlsx(AnnualReport report) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            serviceProperties(book.getProperties(), "One Panel annual review");
             CellStyle bold = book.createCellStyle();
             Font font = book.createFont();
             font.setBold(true);
@@ -183,6 +202,19 @@ public final class AnnualReportExports {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The workbook's core properties: the service made it; no person's name (POI would write its own). */
+    public static void serviceProperties(org.apache.poi.ooxml.POIXMLProperties properties, String title) {
+        var core = properties.getCoreProperties();
+        core.setCreator("One Panel service");
+        core.setTitle(title);
+        core.setLastModifiedByUser("One Panel service");
+        var extended = properties.getExtendedProperties().getUnderlyingProperties();
+        extended.setApplication("One Panel service");
+        if (extended.isSetCompany()) {
+            extended.unsetCompany();
         }
     }
 

@@ -53,9 +53,13 @@ public class AnnualReview {
     private final Clock clock;
     private final FamilyLinks links;
 
+    private final uk.gov.redbridge.onepanel.shared.words.Words words;
+
     AnnualReview(ReferralLog referrals, InformationRequests requests, DecisionRepository decisions,
-            AgencyDirectory directory, WorkingDays workingDays, Clock clock, FamilyLinks links) {
+            AgencyDirectory directory, WorkingDays workingDays, Clock clock, FamilyLinks links,
+            uk.gov.redbridge.onepanel.shared.words.Words words) {
         this.links = links;
+        this.words = words;
         this.referrals = referrals;
         this.requests = requests;
         this.decisions = decisions;
@@ -103,11 +107,12 @@ public class AnnualReview {
         }
         Map<ReferralId, Set<Pathway>> linked = links.linkedPathways(cases.stream().map(c -> c.referral().id())
                 .toList());
+        java.util.Map<String, String> spelled = new java.util.HashMap<>();
         List<Breakdown> breakdowns = List.of(
                 breakdown("Referrals by pathway", cases, c -> c.referral().pathway().label(), order(Pathway.values())),
-                breakdown("Referrals by mailbox", cases, c -> c.referral().mailbox(), List.of()),
-                breakdown("Referrals by referring agency", cases, c -> tidy(c.referral().form()
-                        .value("referrer.agency").orElse(null)), List.of()),
+                breakdown("Referrals by mailbox", cases, c -> words.mailbox(c.referral().mailbox()), List.of()),
+                breakdown("Referrals by referring agency", cases, c -> agency(c.referral().form()
+                        .value("referrer.agency").orElse(null), spelled), List.of()),
                 breakdown("Referrals by outcome", cases, Case::outcome, List.of()),
                 linkedBreakdown(cases, linked),
                 pathwayPairBreakdown(cases, linked));
@@ -293,6 +298,25 @@ public class AnnualReview {
             return "40 to 64";
         }
         return age < 80 ? "65 to 79" : "80 and over";
+    }
+
+    /**
+     * The referring agency as the report names it: the directory's name when the form names a partner agency (by its
+     * name or code, in any case), else the form's own wording as first written (never lower-cased: "NELFT NHS
+     * Foundation Trust" stays so), counted together whatever its case and spaces.
+     */
+    String agency(String written, java.util.Map<String, String> spelled) {
+        if (written == null || written.isBlank()) {
+            return NOT_KNOWN;
+        }
+        String w = written.trim().replaceAll("\\s+", " ");
+        for (uk.gov.redbridge.onepanel.agencies.Agency a : directory.all()) {
+            if (a.name().equalsIgnoreCase(w) || a.code().equalsIgnoreCase(w)
+                    || w.toUpperCase(Locale.ROOT).contains("(" + a.code() + ")")) {
+                return a.name();
+            }
+        }
+        return spelled.computeIfAbsent(w.toLowerCase(Locale.ROOT), k -> w);
     }
 
     /** A form's own wording, tidied so that "female" and "Female " count together; blank is "Not known". */

@@ -23,6 +23,7 @@ import uk.gov.redbridge.onepanel.meetings.Decision;
 import uk.gov.redbridge.onepanel.meetings.Decision.BoardDecision;
 import uk.gov.redbridge.onepanel.meetings.DecisionForm;
 import uk.gov.redbridge.onepanel.meetings.DecisionId;
+import uk.gov.redbridge.onepanel.meetings.DecisionRefused;
 import uk.gov.redbridge.onepanel.meetings.DecisionRecorded;
 import uk.gov.redbridge.onepanel.meetings.FurtherInformation;
 import uk.gov.redbridge.onepanel.meetings.Meeting;
@@ -178,9 +179,9 @@ public class Deliberations {
 
     private Decision record(AgendaItem item, Meeting meeting, DecisionForm form, boolean byEmail, String quorum,
             String actor) {
-        List<String> problems = problems(form);
+        List<DecisionRefused.Problem> problems = problems(form);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
+            throw new DecisionRefused(problems);
         }
         Referral referral = item.referral() == null ? null : referrals.find(item.referral()).orElseThrow();
         LocalDate date = byEmail ? LocalDate.now(clock) : meeting.date();
@@ -196,8 +197,8 @@ public class Deliberations {
         decisions.insert(decision, referral == null ? null : referral.id().value());
         book.itemState(item.id(), AgendaItem.ItemState.DECIDED);
         if (referral != null) {
-            referrals.recordPanelDecision(referral.reference(), date, section6(decision), followUpText(decision),
-                    actor);
+            referrals.recordPanelDecision(referral.reference(), date, section6(decision, directory),
+                    followUpText(decision), actor);
             referrals.changeStatus(referral.reference(), ReferralStatus.DECIDED, actor,
                     "the panel recommended: " + decision.main().label());
             mails.outcome(decision, referral);
@@ -240,7 +241,8 @@ public class Deliberations {
         if (updated.referral() != null) {
             Referral referral = referrals.find(updated.referral()).orElseThrow();
             referrals.note(referral.reference(), "BOARD_DECISION", (form.ratified() ? "Ratified" : "Changed") + " by "
-                    + board.decidedBy() + " on " + board.decidedOn() + ": " + decided.label(), actor);
+                    + board.decidedBy() + " on " + MeetingMails.DATE.format(board.decidedOn()) + ": "
+                    + decided.label(), actor);
             if (decided.isReview()) {
                 reviews.open(updated, referral);
                 referrals.changeStatus(referral.reference(), ReferralStatus.REVIEW_IN_PROGRESS, actor,
@@ -311,37 +313,59 @@ public class Deliberations {
                 || m.name() != null && m.name().toLowerCase(Locale.ROOT).equals(key)).findFirst();
     }
 
-    static List<String> problems(DecisionForm form) {
-        List<String> problems = new ArrayList<>();
+    /** What the recommendation lacks, part by part, for a page to check before it asks; empty when it can be recorded. */
+    public static List<DecisionRefused.Problem> problemsOf(DecisionForm form) {
+        return problems(form);
+    }
+
+    /** What the recommendation lacks, part by part; empty when it can be recorded. */
+    static List<DecisionRefused.Problem> problems(DecisionForm form) {
+        List<DecisionRefused.Problem> problems = new ArrayList<>();
         if (form.recommendations().isEmpty()) {
-            problems.add("choose the recommendation");
+            problems.add(new DecisionRefused.Problem(DecisionRefused.RECOMMENDATIONS,
+                    "Select the panel's recommendation"));
         }
         if (form.recommendations().contains(Recommendation.NO_REVIEW) && form.recommendations().size() > 1) {
-            problems.add("'no review' cannot go with another recommendation");
+            problems.add(new DecisionRefused.Problem(DecisionRefused.RECOMMENDATIONS,
+                    "'No review' cannot go with another recommendation"));
         }
         EnumSet<Recommendation> statutory = EnumSet.noneOf(Recommendation.class);
         form.recommendations().stream().filter(Recommendation::statutory).forEach(statutory::add);
         if (form.recommendations().size() > 1 && (form.leadProcess() == null
                 || !form.recommendations().contains(form.leadProcess()))) {
-            problems.add("more than one review type applies: say which process leads");
+            problems.add(new DecisionRefused.Problem(DecisionRefused.LEAD_PROCESS,
+                    "More than one review type applies: select which process leads"));
         }
         if (statutory.contains(Recommendation.SAR) && form.sarBasis() == null) {
-            problems.add("say whether the SAR is mandatory (s44(1)-(3)) or discretionary (s44(4))");
+            problems.add(new DecisionRefused.Problem(DecisionRefused.SAR_BASIS,
+                    "Select whether the Safeguarding Adults Review is mandatory or discretionary"));
         }
         if (form.reasons() == null || form.reasons().isBlank()) {
-            problems.add("give the reasons for the recommendation");
+            problems.add(new DecisionRefused.Problem(DecisionRefused.REASONS,
+                    "Enter the reasons for the recommendation"));
         }
         for (var a : form.followUps()) {
             if (a.description() == null || a.description().isBlank() || a.owner() == null || a.owner().isBlank()) {
-                problems.add("each follow-up action needs a description and an owner");
+                problems.add(new DecisionRefused.Problem(DecisionRefused.ACTIONS,
+                        "Enter a description and an owner for each follow-up action"));
                 break;
             }
+        }
+        // what a dissent note is about must be said: a note without the agencies that disagreed would be dropped
+        if (form.dissentingAgencies().isEmpty() && form.dissentNote() != null && !form.dissentNote().isBlank()) {
+            problems.add(new DecisionRefused.Problem(DecisionRefused.DISSENT,
+                    "Select the agencies that disagreed, or clear what they disagreed with"));
         }
         return problems;
     }
 
     /** What section 6 says: the recommendation in words. */
     static String section6(Decision d) {
+        return section6(d, null);
+    }
+
+    /** As {@link #section6(Decision)}, naming dissenting agencies by their names in the directory. */
+    static String section6(Decision d, AgencyDirectory directory) {
         StringBuilder sb = new StringBuilder(String.join("; ", d.recommendations().stream().map(Recommendation::label)
                 .toList()));
         if (d.leadProcess() != null) {
@@ -358,7 +382,8 @@ public class Deliberations {
             sb.append(". Focus: ").append(d.focus());
         }
         if (d.escalated()) {
-            sb.append(". Dissent from ").append(String.join(", ", d.dissentingAgencies()))
+            sb.append(". Dissent from ").append(String.join(", ", d.dissentingAgencies().stream()
+                    .map(c -> directory == null ? c : directory.nameOf(c)).toList()))
                     .append(": escalated to the statutory partners");
         }
         return sb.toString();
@@ -366,7 +391,7 @@ public class Deliberations {
 
     static String followUpText(Decision d) {
         return String.join("\n", d.followUps().stream().map(a -> a.description() + " (owner: " + a.owner() + ")"
-                + (a.due() == null ? "" : " by " + a.due())).toList());
+                + (a.due() == null ? "" : " by " + MeetingMails.DATE.format(a.due()))).toList());
     }
 
     private static String blank(String s) {

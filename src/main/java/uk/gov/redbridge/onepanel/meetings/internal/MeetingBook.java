@@ -218,10 +218,13 @@ public class MeetingBook {
 
     private Meeting meeting(MeetingRepository.Row r) {
         MeetingState state;
+        LocalDate today = workingDays.today();
         if (r.cancelledAt() != null) {
             state = MeetingState.CANCELLED;
-        } else if (!repository.attendees(r.id()).isEmpty()) {
+        } else if (!r.date().isAfter(today) && !repository.attendees(r.id()).isEmpty()) {
             state = MeetingState.HELD;
+        } else if (r.date().isBefore(today)) {
+            state = MeetingState.NOT_RECORDED;
         } else if (papers.latestPack(r.id().value()).isPresent()) {
             state = MeetingState.PAPERS_ISSUED;
         } else {

@@ -48,7 +48,11 @@ class MeetingMails {
     private final MeetingsSettings settings;
     private final MailAccounts accounts;
 
-    MeetingMails(Correspondence correspondence, MeetingsSettings settings, MailAccounts accounts) {
+    private final uk.gov.redbridge.onepanel.agencies.AgencyDirectory directory;
+
+    MeetingMails(Correspondence correspondence, MeetingsSettings settings, MailAccounts accounts,
+            uk.gov.redbridge.onepanel.agencies.AgencyDirectory directory) {
+        this.directory = directory;
         this.correspondence = correspondence;
         this.settings = settings;
         this.accounts = accounts;
@@ -144,8 +148,13 @@ class MeetingMails {
             model.put("question", question);
             model.put("dueDate", due == null ? null : DATE.format(due));
             model.put("memberName", member.name());
-            model.put("options", java.util.Arrays.stream(Recommendation.values()).map(r -> r.name() + ": "
-                    + r.label()).toList());
+            // the words a member starts the reply with, as the reply's reader understands them (Recommendation.parse)
+            model.put("options", java.util.Arrays.stream(Recommendation.values()).map(r -> switch (r) {
+                case SAR, CSPR, DHR -> r.name() + ": " + r.label();
+                case NON_STATUTORY_REVIEW -> "Non-statutory review";
+                case INTERNAL_REVIEW -> "Internal review: " + r.label();
+                case NO_REVIEW -> "No review";
+            }).toList());
             String replyTo = MemberReplyHandler.replyAddress(mailboxAddress, requestId);
             correspondence.queue(new OutgoingMail(FURTHER_INFORMATION, present(model), settings.mailbox(),
                     List.of(member.email()), List.of(), replyTo, null, List.of(), List.of(),
@@ -197,7 +206,7 @@ class MeetingMails {
         model.put("methodologies", d.methodologies().stream().sorted().map(Methodology::label).toList());
         model.put("reasons", d.reasons());
         model.put("followUps", d.followUps().stream().map(MeetingMails::line).toList());
-        model.put("dissenting", d.dissentingAgencies());
+        model.put("dissenting", d.dissentingAgencies().stream().map(directory::nameOf).toList());
         model.put("dissentNote", d.dissentNote());
         model.put("quorum", d.quorum());
         model.put("board", d.board().outcome().name());

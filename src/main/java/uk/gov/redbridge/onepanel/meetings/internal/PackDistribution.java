@@ -59,10 +59,15 @@ class PackDistribution {
 
     /** Issues (or re-issues, when anything changed) now, whatever the deadline. Empty when nothing changed. */
     Optional<IssuedPack> issueNow(Meeting meeting, String actor) {
+        return issueNow(meeting, actor, (done, total) -> { });
+    }
+
+    /** As {@link #issueNow(Meeting, String)}, telling the progress as each referral's papers are collated. */
+    Optional<IssuedPack> issueNow(Meeting meeting, String actor, uk.gov.redbridge.onepanel.papers.PackProgress progress) {
         if (meeting.state() == MeetingState.CANCELLED) {
             throw new IllegalStateException("the meeting was cancelled");
         }
-        PackDraft draft = papers.draftPack(request(meeting));
+        PackDraft draft = papers.draftPack(request(meeting), progress);
         if (draft.previousIssue() > 0 && draft.changes().isEmpty()) {
             return Optional.empty();
         }

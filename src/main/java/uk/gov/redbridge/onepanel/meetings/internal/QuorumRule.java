@@ -29,10 +29,12 @@ final class QuorumRule {
             directory.byCode(code).ifPresent(a -> codes.add(a.code()));
         }
         List<String> ordered = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         Set<Sector> represented = EnumSet.noneOf(Sector.class);
         for (Agency a : directory.all()) {
             if (codes.contains(a.code())) {
                 ordered.add(a.code());
+                names.add(a.name());
                 if (a.votingMember()) {
                     represented.add(a.sector());
                 }
@@ -41,6 +43,6 @@ final class QuorumRule {
         Set<Sector> required = directory.quorumSectors();
         Set<Sector> missing = required.isEmpty() ? EnumSet.noneOf(Sector.class) : EnumSet.copyOf(required);
         missing.removeAll(represented);
-        return new Quorum(missing.isEmpty(), ordered, represented, missing);
+        return new Quorum(missing.isEmpty(), ordered, represented, missing, names);
     }
 }

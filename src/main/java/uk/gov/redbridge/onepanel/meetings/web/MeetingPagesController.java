@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import uk.gov.redbridge.onepanel.agencies.AgencyDirectory;
 import uk.gov.redbridge.onepanel.meetings.AgendaItem;
 import uk.gov.redbridge.onepanel.meetings.AgendaItemId;
@@ -29,6 +31,8 @@ import uk.gov.redbridge.onepanel.meetings.Attendee;
 import uk.gov.redbridge.onepanel.meetings.BoardDecisionForm;
 import uk.gov.redbridge.onepanel.meetings.Decision;
 import uk.gov.redbridge.onepanel.meetings.DecisionForm;
+import uk.gov.redbridge.onepanel.meetings.DecisionRefused;
+import uk.gov.redbridge.onepanel.meetings.internal.Deliberations;
 import uk.gov.redbridge.onepanel.meetings.FollowUpAction;
 import uk.gov.redbridge.onepanel.meetings.Meeting;
 import uk.gov.redbridge.onepanel.meetings.MeetingId;
@@ -39,6 +43,7 @@ import uk.gov.redbridge.onepanel.meetings.Recommendation;
 import uk.gov.redbridge.onepanel.meetings.SarBasis;
 import uk.gov.redbridge.onepanel.meetings.Vote;
 import uk.gov.redbridge.onepanel.shared.ReferralReference;
+import uk.gov.redbridge.onepanel.shared.web.DateInput;
 import uk.gov.redbridge.onepanel.shared.web.Downloads;
 
 /**
@@ -79,13 +84,21 @@ class MeetingPagesController {
     }
 
     @PostMapping(path = "/meetings", name = "meeting.added")
-    String add(@RequestParam(required = false) String date, @RequestParam(required = false) String time,
+    String add(HttpServletRequest request, @RequestParam(required = false) String time,
             @RequestParam(required = false) String location, Principal principal, RedirectAttributes redirect) {
-        LocalDate day = date(date);
-        if (day == null) {
-            return error(redirect, "#date", "Enter the date of the meeting", "/meetings");
+        DateInput day = DateInput.read(request::getParameter, "date", "The date of the meeting", true);
+        LocalTime at = time(time);
+        Errors errors = new Errors();
+        errors.date(day);
+        if (at == null) {
+            errors.add("time", "Enter the time as hours and minutes, for example 10:00");
         }
-        Meeting m = meetings.addMeeting(day, time(time, LocalTime.of(10, 0)), location, principal.getName());
+        if (!errors.isEmpty()) {
+            redirect.addFlashAttribute("dates", Map.of("date", day));
+            return errors.back(redirect, "/meetings", Map.of("location", location == null ? "" : location,
+                    "time", time == null ? "" : time));
+        }
+        Meeting m = meetings.addMeeting(day.date(), at, location, principal.getName());
         return "redirect:/meetings/" + m.id();
     }
 
@@ -98,6 +111,7 @@ class MeetingPagesController {
         }
         model.addAttribute("meeting", meeting);
         model.addAttribute("pageTitle", "Meeting of " + DAY.format(meeting.date()));
+        model.addAttribute("agencyNames", agencyNames());
         model.addAttribute("rows", rows);
         model.addAttribute("packs", meetings.packs(meeting.id()));
         model.addAttribute("attendance", meetings.attendance(meeting.id()));
@@ -105,6 +119,10 @@ class MeetingPagesController {
         model.addAttribute("members", meetings.members());
         model.addAttribute("agencies", directory.all());
         model.addAttribute("open", meeting.state() != MeetingState.CANCELLED);
+        model.addAttribute("issue", meetings.papersIssue(meeting.id()).orElse(null));
+        model.addAttribute("issueText", meetings.papersIssue(meeting.id()).map(MeetingPagesController::progressText)
+                .orElse(null));
+        model.addAttribute("newDate", DateInput.of("new-date", meeting.date()));
         return "meetings/meeting";
     }
 
@@ -115,27 +133,55 @@ class MeetingPagesController {
         return Downloads.attachment(pack.fileName(), "application/pdf", meetings.packPdf(meeting.id()).orElseThrow());
     }
 
+    /**
+     * Starts issuing the papers in the background and goes back to the meeting page, which shows how far it has
+     * gone. A second click while it runs joins the running issue: the papers go once.
+     */
     @PostMapping(path = "/meetings/{id}/papers", name = "meeting.papers-issued")
     String issuePapers(@PathVariable String id, Principal principal, RedirectAttributes redirect) {
         Meeting meeting = find(id);
-        return act(redirect, "#papers", back(meeting), () -> {
-            boolean issued = meetings.issuePapersNow(meeting.id(), principal.getName()).isPresent();
-            redirect.addFlashAttribute("success", issued ? "The papers were issued to the members"
-                    : "Nothing has changed since the papers were issued");
-        });
+        return act(redirect, "#papers", back(meeting) + "#papers", () -> meetings.startIssuingPapers(meeting.id(),
+                principal.getName()));
+    }
+
+    /** How far the papers being issued have gone, for the meeting page's script (the page itself says it too). */
+    @GetMapping(path = "/meetings/{id}/papers/progress", produces = "application/json")
+    @org.springframework.web.bind.annotation.ResponseBody
+    Map<String, Object> papersProgress(@PathVariable String id) {
+        Meeting meeting = find(id);
+        return meetings.papersIssue(meeting.id()).<Map<String, Object>>map(i -> Map.of("state", i.state().name(),
+                "done", i.done(), "total", i.total(), "text", progressText(i)))
+                .orElse(Map.of("state", "NONE", "done", 0, "total", 0, "text", ""));
+    }
+
+    static String progressText(uk.gov.redbridge.onepanel.meetings.PapersIssue i) {
+        return switch (i.state()) {
+            case RUNNING -> "Collating the papers: " + i.done() + " of " + i.total()
+                    + (i.total() == 1 ? " referral" : " referrals") + " done. They go to the members when all are.";
+            case ISSUED -> "The papers were issued to the members (issue " + i.issue() + ").";
+            case UNCHANGED -> "Nothing has changed since the papers were issued: nothing was sent.";
+            case FAILED -> "The papers could not be issued. Try again; if it fails again, tell the service's support.";
+        };
     }
 
     @PostMapping(path = "/meetings/{id}/reschedule", name = "meeting.rescheduled")
-    String reschedule(@PathVariable String id, @RequestParam(required = false) String date,
+    String reschedule(@PathVariable String id, HttpServletRequest request,
             @RequestParam(required = false) String time, @RequestParam(required = false) String location,
             RedirectAttributes redirect) {
         Meeting meeting = find(id);
-        LocalDate day = date(date);
-        if (day == null) {
-            return error(redirect, "#new-date", "Enter the new date", back(meeting));
+        DateInput day = DateInput.read(request::getParameter, "new-date", "The new date", true);
+        LocalTime at = time == null || time.isBlank() ? meeting.startsAt() : time(time);
+        Errors errors = new Errors();
+        errors.date(day);
+        if (at == null) {
+            errors.add("new-time", "Enter the time as hours and minutes, for example 10:00");
         }
-        return act(redirect, "#new-date", back(meeting), () -> {
-            meetings.reschedule(meeting.id(), day, time(time, meeting.startsAt()), location);
+        if (!errors.isEmpty()) {
+            redirect.addFlashAttribute("dates", Map.of("new-date", day));
+            return errors.back(redirect, back(meeting), Map.of("new-time", time == null ? "" : time));
+        }
+        return act(redirect, "#new-date-day", back(meeting), () -> {
+            meetings.reschedule(meeting.id(), day.date(), at, location);
             redirect.addFlashAttribute("success", "The meeting was moved");
         });
     }
@@ -175,6 +221,19 @@ class MeetingPagesController {
         });
     }
 
+    /** The confirmation before an item is taken off the agenda. */
+    @GetMapping(path = "/meetings/{id}/agenda/{item}/remove", name = "meeting.item-remove-opened")
+    String removeItemPage(@PathVariable String id, @PathVariable String item, Model model) {
+        Meeting meeting = find(id);
+        AgendaItem agendaItem = item(meeting, item);
+        if (agendaItem.state() != AgendaItem.ItemState.OPEN) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT);
+        }
+        model.addAttribute("meeting", meeting);
+        model.addAttribute("item", agendaItem);
+        return "meetings/remove-item";
+    }
+
     @PostMapping(path = "/meetings/{id}/agenda/{item}/remove", name = "meeting.item-removed")
     String removeItem(@PathVariable String id, @PathVariable String item, Principal principal,
             RedirectAttributes redirect) {
@@ -195,11 +254,11 @@ class MeetingPagesController {
         Meeting meeting = find(id);
         String person = member != null && !member.isBlank() ? member : name;
         if (person == null || person.isBlank()) {
-            return error(redirect, "#member", "Choose a member, or enter the name of the person and their agency",
-                    back(meeting));
+            return error(redirect, "#member", "Select a member, or enter the name of the person and their agency",
+                    back(meeting) + "#attendance");
         }
         if ((member == null || member.isBlank()) && (agency == null || agency.isBlank())) {
-            return error(redirect, "#agency", "Choose the agency the person is here for", back(meeting));
+            return error(redirect, "#agency", "Select the agency the person is here for", back(meeting) + "#attendance");
         }
         return act(redirect, "#member", back(meeting), () -> {
             meetings.recordAttendance(meeting.id(), person, agency, role, principal.getName());
@@ -237,6 +296,15 @@ class MeetingPagesController {
         model.addAttribute("methodologies", Methodology.values());
         model.addAttribute("sarBases", SarBasis.values());
         model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("agencyNames", agencyNames());
+        model.addAttribute("dissentNames", meetings.decision(agendaItem.id()).map(d -> d.dissentingAgencies().stream()
+                .map(directory::nameOf).toList()).orElse(List.of()));
+        if (!model.containsAttribute("typed")) {
+            model.addAttribute("typed", Map.of());
+        }
+        if (!model.containsAttribute("dates")) {
+            model.addAttribute("dates", Map.of("decided-on", DateInput.of("decided-on", LocalDate.now(clock))));
+        }
         return "meetings/item";
     }
 
@@ -247,18 +315,25 @@ class MeetingPagesController {
         Meeting meeting = find(id);
         AgendaItem agendaItem = item(meeting, item);
         String page = itemPage(meeting, agendaItem);
-        if (agency == null || agency.isBlank() || Recommendation.parse(choice).isEmpty()) {
-            return error(redirect, "#vote-agency", "Choose the agency and the recommendation it votes for", page);
+        Errors errors = new Errors();
+        if (agency == null || agency.isBlank()) {
+            errors.add("vote-agency", "Select the agency whose vote this is");
+        }
+        if (Recommendation.parse(choice).isEmpty()) {
+            errors.add("vote-choice", "Select the recommendation the agency votes for");
+        }
+        if (!errors.isEmpty()) {
+            return errors.back(redirect, page + "#votes", Map.of("vote-by", castBy == null ? "" : castBy));
         }
         return act(redirect, "#vote-agency", page, () -> {
             meetings.recordVote(agendaItem.id(), agency, Recommendation.parse(choice).orElseThrow(), castBy,
                     principal.getName());
-            redirect.addFlashAttribute("success", "The vote of " + agency + " was recorded");
+            redirect.addFlashAttribute("success", "The vote of " + directory.nameOf(agency) + " was recorded");
         });
     }
 
     @PostMapping(path = "/meetings/{id}/items/{item}/decision", name = "meeting.decision-recorded")
-    String decide(@PathVariable String id, @PathVariable String item,
+    String decide(@PathVariable String id, @PathVariable String item, HttpServletRequest request,
             @RequestParam(required = false) List<String> recommendations,
             @RequestParam(required = false) String leadProcess, @RequestParam(required = false) String sarBasis,
             @RequestParam(required = false) String focus,
@@ -266,7 +341,6 @@ class MeetingPagesController {
             @RequestParam(required = false) String reasons,
             @RequestParam(required = false) List<String> actionDescription,
             @RequestParam(required = false) List<String> actionOwner,
-            @RequestParam(required = false) List<String> actionDue,
             @RequestParam(required = false) List<String> dissenting,
             @RequestParam(required = false) String dissentNote,
             @RequestParam(defaultValue = "false") boolean byEmail, Principal principal,
@@ -280,43 +354,90 @@ class MeetingPagesController {
         }
         Set<Methodology> methods = EnumSet.noneOf(Methodology.class);
         for (String m : methodologies == null ? List.<String>of() : methodologies) {
-            methods.add(Methodology.valueOf(m));
+            enumValue(Methodology.class, m).ifPresent(methods::add);
         }
+        Errors errors = new Errors();
         List<FollowUpAction> actions = new ArrayList<>();
         List<String> descriptions = actionDescription == null ? List.of() : actionDescription;
+        Map<String, DateInput> dates = new java.util.LinkedHashMap<>();
         for (int i = 0; i < descriptions.size(); i++) {
             String owner = actionOwner != null && i < actionOwner.size() ? actionOwner.get(i) : null;
-            String due = actionDue != null && i < actionDue.size() ? actionDue.get(i) : null;
+            DateInput due = DateInput.read(request::getParameter, "action-due-" + (i + 1),
+                    "The date action " + (i + 1) + " is due by", false);
+            dates.put(due.name(), due);
+            errors.date(due);
             if (descriptions.get(i) != null && !descriptions.get(i).isBlank()
                     || owner != null && !owner.isBlank()) {
-                actions.add(new FollowUpAction(descriptions.get(i), owner, date(due)));
+                actions.add(new FollowUpAction(descriptions.get(i), owner, due.date()));
             }
         }
-        DecisionForm form = new DecisionForm(chosen, Recommendation.parse(leadProcess).orElse(null),
-                sarBasis == null || sarBasis.isBlank() ? null : SarBasis.valueOf(sarBasis), focus, methods, reasons,
-                actions, dissenting, dissentNote);
-        return act(redirect, "#recommendations", page, () -> {
+        Recommendation lead = Recommendation.parse(leadProcess).orElse(null);
+        SarBasis basis = enumValue(SarBasis.class, sarBasis).orElse(null);
+        DecisionForm form = new DecisionForm(chosen, lead, basis, focus, methods, reasons, actions, dissenting,
+                dissentNote);
+        Map<String, Object> typed = new java.util.HashMap<>();
+        typed.put("recommendations", recommendations == null ? List.of() : recommendations);
+        typed.put("leadProcess", leadProcess == null ? "" : leadProcess);
+        typed.put("sarBasis", sarBasis == null ? "" : sarBasis);
+        typed.put("focus", focus == null ? "" : focus);
+        typed.put("methodologies", methodologies == null ? List.of() : methodologies);
+        typed.put("reasons", reasons == null ? "" : reasons);
+        typed.put("actionDescription", descriptions);
+        typed.put("actionOwner", actionOwner == null ? List.of() : actionOwner);
+        typed.put("dissenting", dissenting == null ? List.of() : dissenting);
+        typed.put("dissentNote", dissentNote == null ? "" : dissentNote);
+        for (DecisionRefused.Problem problem : Deliberations.problemsOf(form)) {
+            errors.add(DECISION_FIELDS.get(problem.part()), problem.message());
+        }
+        if (!errors.isEmpty()) {
+            redirect.addFlashAttribute("dates", dates);
+            return errors.back(redirect, page + "#decision-form", typed);
+        }
+        try {
             if (byEmail) {
                 meetings.recordDecisionByEmail(agendaItem.id(), form, principal.getName());
             } else {
                 meetings.recordDecision(agendaItem.id(), form, principal.getName());
             }
-            redirect.addFlashAttribute("success", "The panel's recommendation was recorded and the outcome emails "
-                    + "sent");
-        });
+        } catch (DecisionRefused e) {
+            e.problems().forEach(p -> errors.add(DECISION_FIELDS.get(p.part()), p.message()));
+            redirect.addFlashAttribute("dates", dates);
+            return errors.back(redirect, page + "#decision-form", typed);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // not quorate, decided already, an agency not in the directory
+            errors.add("recommendations", sentence(e.getMessage()));
+            redirect.addFlashAttribute("dates", dates);
+            return errors.back(redirect, page + "#decision-form", typed);
+        }
+        redirect.addFlashAttribute("success", "The panel's recommendation was recorded and the outcome emails sent");
+        return page;
     }
+
+    /** Where on the item page each part of the recommendation is asked (the first input of each). */
+    static final Map<String, String> DECISION_FIELDS = Map.of(
+            DecisionRefused.RECOMMENDATIONS, "recommendations", DecisionRefused.LEAD_PROCESS, "lead-process",
+            DecisionRefused.SAR_BASIS, "sar-basis", DecisionRefused.REASONS, "reasons",
+            DecisionRefused.ACTIONS, "action-1", DecisionRefused.DISSENT, "dissenting",
+            DecisionRefused.DISSENT_NOTE, "dissent-note");
 
     @PostMapping(path = "/meetings/{id}/items/{item}/further-information", name = "meeting.further-information")
     String ask(@PathVariable String id, @PathVariable String item, @RequestParam(required = false) String question,
-            @RequestParam(required = false) String due, Principal principal, RedirectAttributes redirect) {
+            HttpServletRequest request, Principal principal, RedirectAttributes redirect) {
         Meeting meeting = find(id);
         AgendaItem agendaItem = item(meeting, item);
         String page = itemPage(meeting, agendaItem);
+        DateInput due = DateInput.read(request::getParameter, "due", "The date answers are due by", false);
+        Errors errors = new Errors();
         if (question == null || question.isBlank()) {
-            return error(redirect, "#question", "Enter what information the panel needs", page);
+            errors.add("question", "Enter what information the panel needs");
+        }
+        errors.date(due);
+        if (!errors.isEmpty()) {
+            redirect.addFlashAttribute("dates", Map.of("due", due));
+            return errors.back(redirect, page + "#further", Map.of("question", question == null ? "" : question));
         }
         return act(redirect, "#question", page, () -> {
-            meetings.requestFurtherInformation(agendaItem.id(), question, date(due), principal.getName());
+            meetings.requestFurtherInformation(agendaItem.id(), question, due.date(), principal.getName());
             redirect.addFlashAttribute("success", "The members were asked by email");
         });
     }
@@ -324,20 +445,36 @@ class MeetingPagesController {
     @PostMapping(path = "/meetings/{id}/items/{item}/board-decision", name = "meeting.board-decision-recorded")
     String board(@PathVariable String id, @PathVariable String item, @RequestParam(required = false) String outcome,
             @RequestParam(required = false) String decision, @RequestParam(required = false) String sarBasis,
-            @RequestParam(required = false) String decidedBy, @RequestParam(required = false) String decidedOn,
+            @RequestParam(required = false) String decidedBy, HttpServletRequest request,
             @RequestParam(required = false) String reason, Principal principal, RedirectAttributes redirect) {
         Meeting meeting = find(id);
         AgendaItem agendaItem = item(meeting, item);
         String page = itemPage(meeting, agendaItem);
         Decision recommended = meetings.decision(agendaItem.id()).orElseThrow(
                 () -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        DateInput on = DateInput.read(request::getParameter, "decided-on", "The date of the decision", true);
+        Errors errors = new Errors();
         if (!"RATIFIED".equals(outcome) && !"CHANGED".equals(outcome)) {
-            return error(redirect, "#outcome", "Say whether the chair ratified or changed the recommendation", page);
+            errors.add("outcome", "Select whether the chair ratified or changed the recommendation");
         }
-        LocalDate on = date(decidedOn);
+        if ("CHANGED".equals(outcome) && Recommendation.parse(decision).isEmpty()) {
+            errors.add("board-decision-choice", "Select the decision the chair made instead");
+        }
+        if (decidedBy == null || decidedBy.isBlank()) {
+            errors.add("decided-by", "Enter who decided (the chair's role)");
+        }
+        errors.date(on);
+        if (reason == null || reason.isBlank()) {
+            errors.add("board-reason", "Enter the reasons for the decision");
+        }
+        if (!errors.isEmpty()) {
+            redirect.addFlashAttribute("dates", Map.of("decided-on", on));
+            return errors.back(redirect, page + "#board", Map.of("decidedBy", decidedBy == null ? "" : decidedBy,
+                    "boardReason", reason == null ? "" : reason));
+        }
         BoardDecisionForm form = new BoardDecisionForm("RATIFIED".equals(outcome),
                 Recommendation.parse(decision).orElse(null),
-                sarBasis == null || sarBasis.isBlank() ? null : SarBasis.valueOf(sarBasis), decidedBy, on, reason);
+                enumValue(SarBasis.class, sarBasis).orElse(null), decidedBy, on.date(), reason);
         return act(redirect, "#outcome", page, () -> {
             meetings.recordBoardDecision(recommended.id(), form, principal.getName());
             redirect.addFlashAttribute("success", "The board's decision was recorded");
@@ -379,8 +516,9 @@ class MeetingPagesController {
     }
 
     private static String error(RedirectAttributes redirect, String href, String text, String page) {
-        redirect.addFlashAttribute("pageError", Map.of("href", href, "text", text));
-        return page.startsWith("redirect:") ? page : "redirect:" + page;
+        Errors errors = new Errors();
+        errors.add(href.startsWith("#") ? href.substring(1) : href, text);
+        return errors.back(redirect, page, Map.of());
     }
 
     /** Runs a change; the facade's refusals (no quorum, decided already, a form that lacks something) come back as the page's error. */
@@ -400,25 +538,35 @@ class MeetingPagesController {
         return Character.toUpperCase(message.charAt(0)) + message.substring(1);
     }
 
-    static LocalDate date(String text) {
+    /** A time typed as hours and minutes ("10:00", "9.30", "14:05"); null when it is not one. */
+    static LocalTime time(String text) {
         if (text == null || text.isBlank()) {
+            return LocalTime.of(10, 0);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,2})[:.](\\d{2})").matcher(text.strip());
+        if (!m.matches()) {
             return null;
         }
+        int h = Integer.parseInt(m.group(1));
+        int min = Integer.parseInt(m.group(2));
+        return h < 24 && min < 60 ? LocalTime.of(h, min) : null;
+    }
+
+    static <E extends Enum<E>> java.util.Optional<E> enumValue(Class<E> type, String name) {
+        if (name == null || name.isBlank()) {
+            return java.util.Optional.empty();
+        }
         try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            return null;
+            return java.util.Optional.of(Enum.valueOf(type, name.strip()));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
         }
     }
 
-    private static LocalTime time(String text, LocalTime otherwise) {
-        if (text == null || text.isBlank()) {
-            return otherwise;
-        }
-        try {
-            return LocalTime.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            return otherwise;
-        }
+    /** Agencies by their names, for the pages' tables (attendance, votes, dissent). */
+    private Map<String, String> agencyNames() {
+        Map<String, String> names = new java.util.HashMap<>();
+        directory.all().forEach(a -> names.put(a.code(), a.name()));
+        return names;
     }
 }

@@ -23,7 +23,14 @@ import uk.gov.redbridge.onepanel.meetings.AnnualReport;
 import uk.gov.redbridge.onepanel.meetings.PanelMeetings;
 import uk.gov.redbridge.onepanel.meetings.ReviewId;
 import uk.gov.redbridge.onepanel.meetings.internal.AnnualReportExports;
+import uk.gov.redbridge.onepanel.shared.web.BadQuery;
+import uk.gov.redbridge.onepanel.shared.web.DateInput;
 import uk.gov.redbridge.onepanel.shared.web.Downloads;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.util.List;
 
 /**
  * The annual review (figures with small numbers suppressed, bar charts drawn on the server as SVG images, exports
@@ -40,14 +47,60 @@ class ReportPagesController {
         this.clock = clock;
     }
 
+    /**
+     * The annual review for a period: the day, month and year boxes of the page's form ({@code from-day} ...), or
+     * {@code from} and {@code to} as ISO dates (the exports' links). A period that is not one is shown on the page with
+     * the GOV.UK error summary, answered 400.
+     */
     @GetMapping(path = "/reports/annual", name = "report.annual-viewed")
     String annual(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            Model model) {
-        Period period = period(from, to);
-        model.addAttribute("report", report(period));
-        model.addAttribute("from", period.from());
-        model.addAttribute("to", period.to());
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        LocalDate today = LocalDate.now(clock);
+        DateInput start = boxes(request, "from", from, "The first day");
+        DateInput end = boxes(request, "to", to, "The last day");
+        List<Map<String, String>> problems = new java.util.ArrayList<>();
+        for (DateInput d : List.of(start, end)) {
+            if (!d.valid()) {
+                problems.add(Map.of("href", d.href(), "text", d.error(), "field", d.name()));
+            }
+        }
+        LocalDate last = end.date() != null ? end.date() : today;
+        LocalDate first = start.date() != null ? start.date() : last.minusYears(1).plusDays(1);
+        AnnualReport report = null;
+        if (problems.isEmpty()) {
+            try {
+                report = meetings.annualReport(first, last);
+            } catch (IllegalArgumentException e) {
+                problems.add(Map.of("href", "#from-day", "text", "The period must start before it ends and be no "
+                        + "longer than 12 months", "field", "from"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        }
+        model.addAttribute("problems", problems);
+        model.addAttribute("report", report);
+        model.addAttribute("from", first);
+        model.addAttribute("to", last);
+        model.addAttribute("fromInput", start.blank() ? DateInput.of("from", first) : start);
+        model.addAttribute("toInput", end.blank() ? DateInput.of("to", last) : end);
         return "meetings/annual";
+    }
+
+    /** The day, month and year boxes if the form sent them; else an ISO date from a link; blank when neither. */
+    private static DateInput boxes(HttpServletRequest request, String name, String iso, String label) {
+        if (request.getParameter(name + "-day") != null || request.getParameter(name + "-month") != null
+                || request.getParameter(name + "-year") != null) {
+            return DateInput.read(request::getParameter, name, label, true);
+        }
+        if (iso == null || iso.isBlank()) {
+            return DateInput.of(name, null);
+        }
+        try {
+            return DateInput.of(name, LocalDate.parse(iso.strip()));
+        } catch (java.time.format.DateTimeParseException e) {
+            return new DateInput(name, "", "", "", null, label + " must be a real date", DateInput.Part.ALL);
+        }
     }
 
     /** Chart n of the annual review: a breakdown as a bar chart (an image: the CSP allows no inline SVG script). */
@@ -81,18 +134,21 @@ class ReportPagesController {
     @GetMapping(path = "/reviews")
     String reviews(Model model) {
         model.addAttribute("reviews", meetings.reviews());
+        Map<String, DateInput> commissioned = new java.util.HashMap<>();
+        meetings.reviews().forEach(r -> commissioned.put(r.id().toString(),
+                DateInput.of("commissioned-" + r.id(), r.commissionedOn())));
+        model.addAttribute("commissioned", commissioned);
         model.addAttribute("overdue", meetings.overdueReviewMilestones());
         model.addAttribute("today", LocalDate.now(clock));
         return "meetings/reviews";
     }
 
     @PostMapping(path = "/reviews/{id}", name = "review.updated")
-    String updateReview(@PathVariable String id, @RequestParam(required = false) String commissionedOn,
+    String updateReview(@PathVariable String id, HttpServletRequest request,
             @RequestParam(required = false) String reviewer, @RequestParam(required = false) String milestone,
-            @RequestParam(required = false) String milestoneDue, @RequestParam(required = false) String milestoneDone,
+            @RequestParam(required = false) String milestoneDone,
             @RequestParam(required = false) String action, @RequestParam(required = false) String owner,
-            @RequestParam(required = false) String overseenBy, @RequestParam(required = false) String actionDue,
-            @RequestParam(required = false) String finalReportSharedOn, Principal principal,
+            @RequestParam(required = false) String overseenBy, Principal principal,
             RedirectAttributes redirect) {
         ReviewId review;
         try {
@@ -101,28 +157,44 @@ class ReportPagesController {
         } catch (IllegalArgumentException e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
+        DateInput commissionedOn = DateInput.read(request::getParameter, "commissioned-" + id,
+                "The date it was commissioned", false);
+        DateInput milestoneDue = DateInput.read(request::getParameter, "milestone-due-" + id,
+                "The date the milestone is due", false);
+        DateInput actionDue = DateInput.read(request::getParameter, "action-due-" + id,
+                "The date the action is due by", false);
+        DateInput finalReport = DateInput.read(request::getParameter, "final-" + id,
+                "The date the final report was shared", false);
+        Errors errors = new Errors();
+        List.of(commissionedOn, milestoneDue, actionDue, finalReport).forEach(errors::date);
+        if (milestone != null && !milestone.isBlank() && milestoneDue.blank()) {
+            errors.add(milestoneDue.name(), "Enter the date the milestone is due");
+        }
+        if (!errors.isEmpty()) {
+            redirect.addFlashAttribute("dates", Map.of(commissionedOn.name(), commissionedOn, milestoneDue.name(),
+                    milestoneDue, actionDue.name(), actionDue, finalReport.name(), finalReport));
+            return errors.back(redirect, "/reviews#review-" + id, Map.of());
+        }
         try {
-            if (commissionedOn != null || reviewer != null) {
-                meetings.commissionReview(review, MeetingPagesController.date(commissionedOn), reviewer);
+            if (!commissionedOn.blank() || reviewer != null) {
+                meetings.commissionReview(review, commissionedOn.date(), reviewer);
             }
             if (milestone != null && !milestone.isBlank()) {
-                meetings.addReviewMilestone(review, milestone, MeetingPagesController.date(milestoneDue));
+                meetings.addReviewMilestone(review, milestone, milestoneDue.date());
             }
             if (milestoneDone != null && !milestoneDone.isBlank()) {
                 meetings.completeReviewMilestone(review, UUID.fromString(milestoneDone), null);
             }
             if (action != null && !action.isBlank()) {
-                meetings.addReviewAction(review, action, owner, overseenBy, MeetingPagesController.date(actionDue));
+                meetings.addReviewAction(review, action, owner, overseenBy, actionDue.date());
             }
-            if (finalReportSharedOn != null && !finalReportSharedOn.isBlank()) {
-                meetings.finalReportShared(review, MeetingPagesController.date(finalReportSharedOn),
-                        principal.getName());
+            if (!finalReport.blank()) {
+                meetings.finalReportShared(review, finalReport.date(), principal.getName());
             }
         } catch (IllegalArgumentException | IllegalStateException e) {
-            redirect.addFlashAttribute("pageError", Map.of("href", "#review-" + id, "text",
-                    e.getMessage() == null ? "That could not be done" : Character.toUpperCase(e.getMessage().charAt(0))
-                            + e.getMessage().substring(1)));
-            return "redirect:/reviews";
+            errors.add("review-" + id, e.getMessage() == null ? "That could not be done"
+                    : Character.toUpperCase(e.getMessage().charAt(0)) + e.getMessage().substring(1));
+            return errors.back(redirect, "/reviews#review-" + id, Map.of());
         }
         redirect.addFlashAttribute("success", "The review was updated");
         return "redirect:/reviews";
@@ -131,23 +203,27 @@ class ReportPagesController {
     private record Period(LocalDate from, LocalDate to) {
     }
 
-    /** The last 12 months to today unless a period is given; a bad one is the page's 400. */
+    /** The last 12 months to today unless a period is given (ISO dates: the exports' links); a bad one is a 400. */
     private Period period(String from, String to) {
         LocalDate today = LocalDate.now(clock);
-        LocalDate end = to == null || to.isBlank() ? today : MeetingPagesController.date(to);
-        LocalDate start = from == null || from.isBlank() ? (end == null ? null : end.minusYears(1).plusDays(1))
-                : MeetingPagesController.date(from);
-        if (start == null || end == null) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "dates as YYYY-MM-DD");
-        }
+        LocalDate end = to == null || to.isBlank() ? today : iso("to", to);
+        LocalDate start = from == null || from.isBlank() ? end.minusYears(1).plusDays(1) : iso("from", from);
         return new Period(start, end);
+    }
+
+    private static LocalDate iso(String parameter, String text) {
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BadQuery(parameter, "Dates in the address are written 2026-03-27");
+        }
     }
 
     private AnnualReport report(Period period) {
         try {
             return meetings.annualReport(period.from(), period.to());
         } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+            throw new BadQuery("from", "The period must start before it ends and be no longer than 12 months");
         }
     }
 }

@@ -8,8 +8,10 @@ import uk.gov.redbridge.onepanel.shared.Pathway;
 
 /**
  * The decision support of the terms of reference, shown next to the case: Appendix B (domestic homicide) and
- * Appendix C (Safeguarding Adults Review decision tool) questions, each with what the referral form says that bears
- * on it, quoted. The service answers none of them: the panel decides.
+ * Appendix C (Safeguarding Adults Review decision tool) questions for an adult, and the local Child Safeguarding
+ * Practice Review criteria for a child, each with what the referral form says that bears on it, quoted. A child's
+ * case never gets the adults' tool, nor an adult's the children's criteria: the subject's age decides where the form
+ * gives one, else the pathway. The service answers none of the questions: the panel decides.
  */
 final class DecisionSupport {
 
@@ -42,6 +44,25 @@ final class DecisionSupport {
             new Asked("Criminal proceedings (a review goes ahead even where no one is charged, or a suspect is "
                     + "acquitted)", new String[][] {{"referrer.considerations", "Considerations"}}));
 
+    private static final List<Asked> CSPR_CRITERIA = List.of(
+            new Asked("Is abuse or neglect of the child known or suspected?", join(REASON,
+                    new String[][] {{"involvement.status.subject", "Status (child protection plan, looked after ...)"}})),
+            new Asked("Has the child died or been seriously harmed (including serious or long-term impairment of "
+                    + "health or development)?", join(AGE, DEATH)),
+            new Asked("Does the case highlight, or may it highlight, improvements needed to safeguard and promote the "
+                    + "welfare of children, including ones identified before?",
+                    new String[][] {{"referrer.lessons_learnt", "Lessons learnt"},
+                            {"referrer.internal_review", "Internal/single agency review"}}),
+            new Asked("Does it highlight, or may it highlight, recurrent themes in safeguarding children?",
+                    new String[][] {{"referrer.lessons_learnt", "Lessons learnt"}}),
+            new Asked("Does it highlight, or may it highlight, concerns about two or more organisations or agencies "
+                    + "working together effectively to safeguard the child?", new String[][] {
+                            {"involvement.partnership_working", "How well the partnership worked together"},
+                            {"involvement.other_agencies.subject", "Other agencies involved"}}),
+            new Asked("Has the national Child Safeguarding Practice Review Panel considered the case and concluded "
+                    + "that a local review may be more appropriate?",
+                    new String[][] {{"referrer.considerations", "Considerations"}}));
+
     private static final List<Asked> APPENDIX_C = List.of(
             new Asked("Is this an adult with needs for care and support (whether or not the local authority was "
                     + "meeting them)?", join(AGE, new String[][] {{"subject.disability", "Disability"},
@@ -65,11 +86,68 @@ final class DecisionSupport {
     private DecisionSupport() {
     }
 
-    /** The appendix of the referral's own pathway first; the panel looks at every review type a case may meet. */
+    static final int ADULT_FROM = 18;
+    static final int DOMESTIC_HOMICIDE_FROM = 16;
+
+    /**
+     * The questions for the review types the case may meet, its own pathway's first: for a child the local CSPR
+     * criteria (and Appendix B from 16, the age a Domestic Homicide Review starts at), for an adult Appendix C and
+     * Appendix B. The age is the form's (written, or from the date of birth at the incident or the referral); without
+     * one, the pathway says whether the subject is a child.
+     */
+    static List<Appendix> forReferral(Pathway pathway, FilledForm form, java.time.LocalDate received) {
+        java.util.Optional<Integer> age = ageOf(form, received);
+        boolean child = age.map(a -> a < ADULT_FROM).orElse(pathway == Pathway.CHILDREN_CSPR);
+        Appendix b = appendixB(form);
+        if (child) {
+            List<Appendix> out = new ArrayList<>();
+            out.add(new Appendix("Local Child Safeguarding Practice Review criteria",
+                    "Children Act 2004 s16F and the Child Safeguarding Practice Review and Relevant Agency (England) "
+                            + "Regulations 2018, regulation 11; Working Together to Safeguard Children 2023, chapter "
+                            + "5: a serious child safeguarding case is one where abuse or neglect of a child is known "
+                            + "or suspected and the child has died or been seriously harmed.",
+                    answer(CSPR_CRITERIA, form)));
+            if (age.map(a -> a >= DOMESTIC_HOMICIDE_FROM).orElse(false) || pathway == Pathway.DOMESTIC_HOMICIDE) {
+                out.add(b);
+            }
+            return out;
+        }
+        return forAdult(pathway, form, b);
+    }
+
+    /** As {@link #forReferral(Pathway, FilledForm, java.time.LocalDate)} with no date to count an age at. */
     static List<Appendix> forReferral(Pathway pathway, FilledForm form) {
-        Appendix b = new Appendix("Appendix B: Domestic Homicide Review (DHR / DARDR) decision support",
+        return forReferral(pathway, form, java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")));
+    }
+
+    private static Appendix appendixB(FilledForm form) {
+        return new Appendix("Appendix B: Domestic Homicide Review (DHR / DARDR) decision support",
                 "Domestic Violence, Crime and Victims Act 2004 s9; the person must have been aged 16 or over.",
                 answer(APPENDIX_B, form));
+    }
+
+    /** The subject's age: as written, else from the date of birth at the incident (or the referral date). */
+    static java.util.Optional<Integer> ageOf(FilledForm form, java.time.LocalDate received) {
+        java.util.Optional<String> written = form.value("subject.age");
+        if (written.isPresent() && written.get().matches("\\d{1,3}")) {
+            return java.util.Optional.of(Integer.parseInt(written.get()));
+        }
+        try {
+            java.util.Optional<java.time.LocalDate> dob = form.value("subject.date_of_birth")
+                    .map(java.time.LocalDate::parse);
+            if (dob.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            java.time.LocalDate at = form.value("referral.incident_date").or(() -> form.value("referral.date"))
+                    .map(java.time.LocalDate::parse).orElse(received);
+            return at.isBefore(dob.get()) ? java.util.Optional.empty()
+                    : java.util.Optional.of(java.time.Period.between(dob.get(), at).getYears());
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static List<Appendix> forAdult(Pathway pathway, FilledForm form, Appendix b) {
         Appendix c = new Appendix("Appendix C: Safeguarding Adults Review decision tool",
                 "Care Act 2014 s44: mandatory where s44(1)-(3) are met (died or serious abuse or neglect, and "
                         + "concern about how agencies worked together); discretionary under s44(4).",
@@ -90,7 +168,7 @@ final class DecisionSupport {
         for (Asked a : asked) {
             List<Evidence> evidence = new ArrayList<>();
             for (String[] key : a.keys()) {
-                form.value(key[0]).ifPresent(v -> evidence.add(new Evidence(key[1], v)));
+                form.value(key[0]).ifPresent(v -> evidence.add(new Evidence(key[1], ShownValues.shown(v))));
             }
             out.add(new Question(a.text(), evidence));
         }

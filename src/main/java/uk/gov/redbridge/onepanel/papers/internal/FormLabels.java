@@ -83,7 +83,8 @@ final class FormLabels {
                 out.add(persons(form));
             }
             List<Row> rows = new ArrayList<>();
-            s.getValue().forEach((key, label) -> rows.add(new Row(label, form.value(key).orElse(""))));
+            s.getValue().forEach((key, label) -> rows.add(new Row(label,
+                    ShownValues.shown(form.value(key).orElse("")))));
             out.add(new Section(s.getKey(), rows));
         }
         return out;
@@ -96,7 +97,7 @@ final class FormLabels {
             rows.add(new Row((char) ('a' + Math.min(i, 25)) + ". "
                     + ("next_of_kin".equals(role) ? "Next of kin / nearest relative" : "Other relevant person"), ""));
             for (String[] field : PERSON) {
-                rows.add(new Row(field[1], form.value("persons." + i + "." + field[0]).orElse("")));
+                rows.add(new Row(field[1], ShownValues.shown(form.value("persons." + i + "." + field[0]).orElse(""))));
             }
         }
         return new Section("3. Other relevant person(s)", rows);

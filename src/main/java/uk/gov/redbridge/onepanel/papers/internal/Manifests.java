@@ -128,7 +128,7 @@ final class Manifests {
     private static String words(String status) {
         return switch (status) {
             case "RETURNED" -> "returned";
-            case "NOT_KNOWN" -> "not known to the service";
+            case "NOT_KNOWN" -> "does not know the person";
             case "OVERDUE" -> "overdue";
             case "ESCALATED" -> "overdue, escalated";
             case "SENT", "REMINDED" -> "awaited";

@@ -63,10 +63,10 @@ public class PackIssuer {
                 .map(last -> Manifests.changes(last.manifest(), manifest(request))).orElse(List.of());
     }
 
-    public PackDraft draft(PackRequest request) {
+    public PackDraft draft(PackRequest request, uk.gov.redbridge.onepanel.papers.PackProgress progress) {
         String manifest = manifest(request);
         Optional<PackRepository.Row> last = repository.latest(request.meetingId());
-        PaperCollator.Built built = collator.pack(request);
+        PaperCollator.Built built = collator.pack(request, progress);
         return new PackDraft(request, built.pdf(), built.pages(), built.contents(), built.notConverted(),
                 last.map(r -> r.pack().issue()).orElse(0),
                 last.map(r -> Manifests.changes(r.manifest(), manifest)).orElse(List.of()), manifest);

@@ -56,10 +56,13 @@ class PaperCollator {
     private final PaperPages pages;
     private final PapersSettings settings;
     private final java.time.Clock clock;
+    private final uk.gov.redbridge.onepanel.shared.words.Words words;
 
     PaperCollator(ReferralPaperSource source, DocumentConverter converter, PaperPages pages,
-            PapersSettings settings, java.time.Clock clock, FamilyLinks links) {
+            PapersSettings settings, java.time.Clock clock, FamilyLinks links,
+            uk.gov.redbridge.onepanel.shared.words.Words words) {
         this.links = links;
+        this.words = words;
         this.source = source;
         this.converter = converter;
         this.pages = pages;
@@ -77,13 +80,20 @@ class PaperCollator {
     }
 
     Built pack(PackRequest request) {
+        return pack(request, uk.gov.redbridge.onepanel.papers.PackProgress.NONE);
+    }
+
+    Built pack(PackRequest request, uk.gov.redbridge.onepanel.papers.PackProgress progress) {
         List<Section> sections = new ArrayList<>();
         Map<Integer, Section> byItem = new LinkedHashMap<>();
+        int total = (int) request.items().stream().filter(l -> l.referral() != null).count();
+        progress.collated(0, total);
         for (AgendaLine line : request.items()) {
             if (line.referral() != null) {
                 Section s = section(line.referral());
                 sections.add(s);
                 byItem.put(line.number(), s);
+                progress.collated(sections.size(), total);
             }
         }
         int agendaPages = 1;
@@ -149,6 +159,7 @@ class PaperCollator {
         Map<String, Object> model = new HashMap<>();
         model.put("referral", referral);
         model.put("reference", ref);
+        model.put("mailbox", words.mailbox(referral.mailbox()));
         model.put("received", DATE.format(referral.receivedAt().atZone(clock.getZone())));
         model.put("form", referral.form());
         model.put("facts", facts(referral));
@@ -156,7 +167,8 @@ class PaperCollator {
                 "referrer.agency").map(k -> referral.form().value(k).orElse("")).filter(v -> !v.isBlank()).toList()));
         model.put("returns", bundle.returns().stream().map(this::returnRow).toList());
         model.put("unconverted", unconverted.stream().map(Unconverted::listing).toList());
-        model.put("appendices", DecisionSupport.forReferral(referral.pathway(), referral.form()));
+        model.put("appendices", DecisionSupport.forReferral(referral.pathway(), referral.form(),
+                referral.receivedAt().atZone(clock.getZone()).toLocalDate()));
         model.put("date", DATE);
         model.put("alsoKnown", links.alsoKnownTo(reference));
         return new Section(reference, heading, pages.render("cover", model), docs, unconverted);
@@ -172,7 +184,7 @@ class PaperCollator {
     private static List<String[]> facts(Referral referral) {
         List<String[]> out = new ArrayList<>();
         for (String[] f : FACTS) {
-            referral.form().value(f[1]).ifPresent(v -> out.add(new String[] {f[0], v}));
+            referral.form().value(f[1]).ifPresent(v -> out.add(new String[] {f[0], ShownValues.shown(v)}));
         }
         return out;
     }

@@ -74,9 +74,7 @@ final class PdfAssembler {
             dest.getDocumentCatalog().setAcroForm(null);
             stamp(dest, parts, ranges);
             embed(dest, attachments);
-            dest.getDocumentInformation().setTitle(title);
-            dest.getDocumentInformation().setCreator("One Panel service");
-            dest.getDocumentInformation().setCreationDate(Calendar.getInstance());
+            withoutPersonalMetadata(dest, title);
             dest.save(out);
             return new Assembled(out.toByteArray(), dest.getNumberOfPages());
         } catch (IOException e) {
@@ -89,6 +87,24 @@ final class PdfAssembler {
                     // closing a read-only copy in memory: nothing to lose
                 }
             }
+        }
+    }
+
+    /**
+     * The merged documents bring their own metadata (a referrer's Word form gives its author's name, a scan its
+     * operator's): a new document information dictionary replaces theirs, with the title and the service only, and
+     * no XMP metadata is kept, in the document or on a page. Metadata travels with the file wherever it is sent.
+     */
+    static void withoutPersonalMetadata(PDDocument dest, String title) {
+        org.apache.pdfbox.pdmodel.PDDocumentInformation info = new org.apache.pdfbox.pdmodel.PDDocumentInformation();
+        info.setTitle(title);
+        info.setCreator("One Panel service");
+        info.setProducer("One Panel service");
+        info.setCreationDate(Calendar.getInstance());
+        dest.setDocumentInformation(info);
+        dest.getDocumentCatalog().setMetadata(null);
+        for (org.apache.pdfbox.pdmodel.PDPage page : dest.getPages()) {
+            page.setMetadata(null);
         }
     }
 

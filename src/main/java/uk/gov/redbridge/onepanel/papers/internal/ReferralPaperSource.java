@@ -141,7 +141,7 @@ class ReferralPaperSource {
                 && LocalDate.ofInstant(r.answeredAt(), clock.getZone()).isAfter(due);
         String state = switch (r.status()) {
             case RETURNED -> late ? "Returned after the due date" : "Returned";
-            case NOT_KNOWN -> "Not known to the service";
+            case NOT_KNOWN -> "Does not know the person";
             case OVERDUE -> "No return: overdue";
             case ESCALATED -> "No return: overdue, escalated";
             case SENT, REMINDED -> "Awaited";

@@ -20,6 +20,7 @@ import uk.gov.redbridge.onepanel.extraction.FormExtracted;
 import uk.gov.redbridge.onepanel.extraction.FormExtractor;
 import uk.gov.redbridge.onepanel.referrals.DocumentAdded;
 import uk.gov.redbridge.onepanel.referrals.DocumentUpload;
+import uk.gov.redbridge.onepanel.referrals.FieldConflict;
 import uk.gov.redbridge.onepanel.referrals.Referral;
 import uk.gov.redbridge.onepanel.referrals.ReferralDocument;
 import uk.gov.redbridge.onepanel.referrals.ReferralStatus;
@@ -79,8 +80,7 @@ public class DocumentsAddedByHand {
         }
         FilledForm read = form;
         String what = kind;
-        return transaction.execute(status -> store(referral, upload.kind(), name, upload.contentType(), bytes, read,
-                what, actor));
+        return transaction.execute(status -> store(referral, upload, name, bytes, read, what, actor));
     }
 
     public long maxBytes() {
@@ -92,28 +92,38 @@ public class DocumentsAddedByHand {
         return repository.contentOf(documentId).map(contents::get);
     }
 
-    private DocumentAdded store(Referral referral, DocumentUpload.Kind kindOfUpload, String name, String contentType,
-            byte[] bytes, FilledForm form, String kind, String actor) {
+    private DocumentAdded store(Referral referral, DocumentUpload upload, String name, byte[] bytes,
+            FilledForm form, String kind, String actor) {
         repository.lock(referral.id());
         String sha = ContentStore.sha256Hex(bytes);
         Optional<ReferralDocument> held = repository.documentWithSha(referral.id(), sha);
         if (held.isPresent()) {
             return DocumentAdded.alreadyHeld(held.get().id());
         }
+        // the referral as it is now, under the lock: not as it was when the upload began
+        Referral current = repository.findById(referral.id()).orElseThrow();
+        List<SubjectIdentity.Difference> otherPerson = form == null ? List.of()
+                : SubjectIdentity.between(current.form(), form);
+        if (!otherPerson.isEmpty() && !upload.otherPersonConfirmed()) {
+            // a form about someone else: nothing is kept, nothing reaches the referral, until a person says so
+            return DocumentAdded.otherPerson(otherPerson.stream().map(d -> new DocumentAdded.SubjectDifference(
+                    d.key(), d.held(), d.other())).toList());
+        }
         Instant now = clock.instant();
         ContentId content = contents.put(bytes);
-        String role = kindOfUpload == DocumentUpload.Kind.FORM ? "FORM" : "ADDED";
+        String role = upload.kind() == DocumentUpload.Kind.FORM ? "FORM" : "ADDED";
         ReferralDocument document = new ReferralDocument(UUID.randomUUID(), null, null, name,
-                UploadedFiles.mediaType(contentType), bytes.length, sha, role, now, actor);
+                UploadedFiles.mediaType(upload.contentType()), bytes.length, sha, role, now, actor);
         repository.addDocumentByHand(referral.id(), document, content);
         if (form == null) {
             repository.addEvent(referral.id(), now, "DOCUMENT", "A paper (" + kind + ") was added by hand", actor);
             return DocumentAdded.added(document.id(), List.of(), List.of());
         }
-        // the referral as it is now, under the lock: not as it was when the upload began
-        Referral current = repository.findById(referral.id()).orElseThrow();
         FormGaps gaps = FormGaps.fill(current.form(), form);
-        repository.addEvent(referral.id(), now, "DOCUMENT", "A referral form was added by hand", actor);
+        repository.addEvent(referral.id(), now, "DOCUMENT", "A referral form was added by hand"
+                + (otherPerson.isEmpty() ? "" : " (confirmed by " + actor + " as about the same person, although "
+                        + FormGaps.labels(otherPerson.stream().map(SubjectIdentity.Difference::key).toList())
+                        + " differ)"), actor);
         if (gaps.changed()) {
             writer.replaceForm(referral.id(), gaps.form(), actor,
                     "Fields added from the form added by hand: " + gaps.filledList());
@@ -124,8 +134,13 @@ public class DocumentsAddedByHand {
             }
         }
         if (!gaps.differing().isEmpty()) {
+            String source = "the form added by hand (" + name + ")";
+            for (String key : gaps.differing()) {
+                repository.addConflict(referral.id(), new FieldConflict(UUID.randomUUID(), key,
+                        current.form().value(key).orElse(""), form.value(key).orElse(""), source, now, actor));
+            }
             repository.addEvent(referral.id(), now, "FORM", "The form added by hand gives other values for: "
-                    + gaps.differingList() + " (kept as held; check them on the field review page)", actor);
+                    + gaps.differingList() + " (kept as held; both are shown on the field review page)", actor);
         }
         return DocumentAdded.added(document.id(), gaps.filled(), gaps.differing());
     }

@@ -87,6 +87,8 @@ public class FieldReview {
         }
         writer.replaceForm(referral.id(), form, actor, "Fields reviewed: " + changed + " corrected, " + confirmed
                 + " confirmed as read");
+        // the person saw every value a later form gave beside the held one, and chose: settled
+        repository.settleConflicts(referral.id(), now, actor);
         if (referral.status() == ReferralStatus.NEEDS_INFORMATION && RequiredFields.missing(form).isEmpty()) {
             writer.changeStatus(referral.id(), ReferralStatus.RECEIVED, actor,
                     "the review supplied the missing information");

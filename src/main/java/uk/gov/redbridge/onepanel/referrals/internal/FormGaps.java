@@ -48,10 +48,19 @@ record FormGaps(FilledForm form, List<String> filled, List<String> differing) {
         return listed(differing);
     }
 
+    /** Fields by their labels ("First name, Date of birth"), for the case history. */
+    static String labels(List<String> keys) {
+        return listed(keys);
+    }
+
     private static String listed(List<String> keys) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < keys.size(); i++) {
-            String next = (i == 0 ? "" : ", ") + keys.get(i);
+            String label = uk.gov.redbridge.onepanel.shared.words.PlainWords.of("field",
+                    keys.get(i).replaceFirst("^persons\\.(\\d+)\\.", "persons."));
+            String person = keys.get(i).matches("persons\\.\\d+\\..*")
+                    ? " (person " + (Integer.parseInt(keys.get(i).split("\\.")[1]) + 1) + ")" : "";
+            String next = (i == 0 ? "" : ", ") + label + person;
             if (out.length() + next.length() > 700) {
                 return out + " and " + (keys.size() - i) + " more";
             }

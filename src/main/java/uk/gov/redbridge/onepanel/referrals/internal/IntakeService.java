@@ -160,7 +160,7 @@ public class IntakeService {
         if (existing.isPresent()) {
             repository.linkMessage(existing.get(), messageId, "DUPLICATE_COPY", now, actor);
             repository.addEvent(existing.get(), now, "DUPLICATE_COPY",
-                    "The same email arrived again (in the " + message.mailbox() + " mailbox): linked, not logged twice",
+                    "The same email arrived again (to " + message.mailboxAddress() + "): linked, not logged twice",
                     actor);
             repository.recordIntakeOutcome(new ReferralRepository.IntakeOutcome(messageId, message.contentKey(),
                     "DUPLICATE", existing.get(), null), now);

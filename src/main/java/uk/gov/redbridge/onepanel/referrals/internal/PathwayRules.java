@@ -23,15 +23,24 @@ class PathwayRules {
     }
 
     private final ReferralsSettings settings;
+    /** A mailbox's address by its name ({@code rsab} → RSAB@redbridge.gov.uk): what the reason says. */
+    private final java.util.function.Function<String, Optional<String>> addresses;
 
-    PathwayRules(ReferralsSettings settings) {
+    @org.springframework.beans.factory.annotation.Autowired
+    PathwayRules(ReferralsSettings settings, uk.gov.redbridge.onepanel.mailbox.MailAccounts accounts) {
+        this(settings, name -> accounts.byName(name).map(a -> a.address()));
+    }
+
+    PathwayRules(ReferralsSettings settings, java.util.function.Function<String, Optional<String>> addresses) {
         this.settings = settings;
+        this.addresses = addresses;
     }
 
     Decision decide(String mailbox, FilledForm form, LocalDate received) {
         Pathway byMailbox = settings.mailboxPathways().get(mailbox);
         if (byMailbox != null) {
-            return new Decision(byMailbox, "received in the " + mailbox + " mailbox");
+            String address = addresses.apply(mailbox).orElse("the " + byMailbox.label() + " mailbox");
+            return new Decision(byMailbox, "it was sent to " + address);
         }
         Optional<Integer> age = ageOf(form, received);
         if (age.isPresent() && age.get() < settings.childUnder()) {

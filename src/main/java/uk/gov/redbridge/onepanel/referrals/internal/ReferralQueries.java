@@ -73,6 +73,11 @@ public class ReferralQueries {
         return repository.countReceivedSince(since);
     }
 
+    /** Fields where a form added later says something else, not settled on the review page yet. */
+    public List<uk.gov.redbridge.onepanel.referrals.FieldConflict> openConflicts(ReferralId id) {
+        return repository.openConflicts(id);
+    }
+
     public long countNeedingReview() {
         return repository.countNeedingReview();
     }

@@ -27,6 +27,7 @@ import uk.gov.redbridge.onepanel.referrals.ReferralSearch;
 import uk.gov.redbridge.onepanel.referrals.ReferralStatus;
 import uk.gov.redbridge.onepanel.referrals.ReferrerSummary;
 import uk.gov.redbridge.onepanel.referrals.SubjectSummary;
+import uk.gov.redbridge.onepanel.referrals.FieldConflict;
 import uk.gov.redbridge.onepanel.referrals.TimelineEntry;
 import uk.gov.redbridge.onepanel.shared.Pathway;
 import uk.gov.redbridge.onepanel.shared.ReferralReference;
@@ -278,6 +279,46 @@ public class ReferralRepository {
                 .param("p", d.partPath()).param("name", d.fileName()).param("type", d.contentType())
                 .param("size", d.size()).param("sha", d.sha256()).param("role", d.role())
                 .param("at", utc(d.addedAt())).update();
+    }
+
+    /** Takes a message off a referral (an attachment undone); false if it was not linked. */
+    boolean unlinkMessage(ReferralId id, InboundMessageId messageId) {
+        return jdbc.sql("DELETE FROM referral_message WHERE referral_id = :r AND message_id = :m")
+                .param("r", id.value()).param("m", messageId.value()).update() > 0;
+    }
+
+    /** The referral's documents that came in a message: taken off with it. @return how many */
+    int removeDocumentsOf(ReferralId id, InboundMessageId messageId) {
+        return jdbc.sql("DELETE FROM referral_document WHERE referral_id = :r AND message_id = :m")
+                .param("r", id.value()).param("m", messageId.value()).update();
+    }
+
+    void addConflict(ReferralId id, FieldConflict c) {
+        jdbc.sql("""
+                INSERT INTO referral_field_conflict (id, referral_id, field_key, held_value, other_value, source,
+                    raised_at, raised_by)
+                VALUES (:id, :r, :key, :held, :other, :source, :at, :by)""")
+                .param("id", c.id()).param("r", id.value()).param("key", c.key()).param("held", c.heldValue())
+                .param("other", c.otherValue()).param("source", c.source()).param("at", utc(c.raisedAt()))
+                .param("by", c.raisedBy()).update();
+    }
+
+    /** Conflicts not settled yet, oldest first. */
+    List<FieldConflict> openConflicts(ReferralId id) {
+        return jdbc.sql("SELECT * FROM referral_field_conflict WHERE referral_id = :r AND settled_at IS NULL "
+                        + "ORDER BY raised_at, field_key")
+                .param("r", id.value())
+                .query((rs, n) -> new FieldConflict(rs.getObject("id", UUID.class), rs.getString("field_key"),
+                        rs.getString("held_value"), rs.getString("other_value"), rs.getString("source"),
+                        instant(rs, "raised_at"), rs.getString("raised_by")))
+                .list();
+    }
+
+    /** A person looked at the fields after the conflicts were raised: they are settled. */
+    int settleConflicts(ReferralId id, Instant at, String by) {
+        return jdbc.sql("UPDATE referral_field_conflict SET settled_at = :at, settled_by = :by "
+                        + "WHERE referral_id = :r AND settled_at IS NULL")
+                .param("at", utc(at)).param("by", by).param("r", id.value()).update();
     }
 
     /** Holds the referral's row until the transaction ends, so that two additions to it are made one after the other. */

@@ -85,8 +85,8 @@ public class ReferralWriter {
         repository.insert(referral, contentKey);
         repository.linkMessage(referral.id(), message.id(), "ORIGINAL", now, actor);
         addDocuments(referral.id(), message, mail, formSource, "ATTACHMENT");
-        repository.addEvent(referral.id(), now, "RECEIVED", "Referral logged from a message to the " + message.mailbox()
-                + " mailbox; form read from " + describeSource(formSource, mail), actor);
+        repository.addEvent(referral.id(), now, "RECEIVED", "Referral logged from an email to "
+                + message.mailboxAddress() + "; " + describeSource(formSource, mail), actor);
         repository.addEvent(referral.id(), now, "PATHWAY", pathway.pathway().label() + ": " + pathway.reason(), actor);
         if (!missing.isEmpty()) {
             repository.addEvent(referral.id(), now, "NEEDS_INFORMATION", "Missing: " + String.join("; ", missing), actor);
@@ -115,8 +115,24 @@ public class ReferralWriter {
             return false;
         }
         addDocuments(id, message, mail, null, "ATTACHMENT");
-        repository.addEvent(id, now, "ATTACHED", "A message from the " + message.mailbox()
-                + " mailbox was attached to the referral", actor);
+        repository.addEvent(id, now, "ATTACHED", "An email to " + message.mailboxAddress()
+                + " was attached to the referral", actor);
+        return true;
+    }
+
+    /**
+     * Takes an email off a referral again (an attachment by hand undone): its link and the documents that came in it.
+     * False if it was not linked.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean detach(ReferralId id, InboundMessage message, String actor) {
+        if (!repository.unlinkMessage(id, message.id())) {
+            return false;
+        }
+        int documents = repository.removeDocumentsOf(id, message.id());
+        repository.addEvent(id, clock.instant(), "DETACHED", "An email to " + message.mailboxAddress()
+                + " attached by hand was taken off the referral again" + (documents == 0 ? ""
+                        : ", with its " + documents + (documents == 1 ? " document" : " documents")), actor);
         return true;
     }
 
@@ -143,6 +159,11 @@ public class ReferralWriter {
             return false;
         }
         ReferralStatus from = current.get().status();
+        if (to.needsRecordedRecommendation()
+                && current.get().form().value("decision.recommendation").filter(v -> !v.isBlank()).isEmpty()) {
+            throw new IllegalStateException("a referral is " + to.label().toLowerCase(Locale.ROOT)
+                    + " only once the panel's recommendation is recorded at a meeting");
+        }
         if (!repository.updateStatus(id, from, to, clock.instant())) {
             return false;
         }
@@ -207,18 +228,18 @@ public class ReferralWriter {
 
     private static String describeSource(String formSource, ParsedMail mail) {
         if (formSource == null) {
-            return "nothing (entered by hand)";
+            return "no form was read: its fields are entered by hand";
         }
         if (formSource.startsWith("(")) {
-            return "the email body";
+            return "the form was read from the email's text";
         }
         for (int i = 0; i < mail.attachments().size(); i++) {
             MailAttachment a = mail.attachments().get(i);
             if (a.fileName().equals(formSource)) {
-                return "attachment " + (i + 1) + " of " + mail.attachments().size() + " (" + a.contentType() + ")"
-                        + (a.insideForwardedMessage() ? " inside a forwarded message" : "");
+                return "the form was read from attachment " + (i + 1) + " of " + mail.attachments().size() + " ("
+                        + a.fileName() + ")" + (a.insideForwardedMessage() ? ", inside a forwarded email" : "");
             }
         }
-        return "an attachment";
+        return "the form was read from an attachment";
     }
 }

@@ -91,7 +91,7 @@ class ReferrerReplyHandler implements ReplyHandler {
         boolean fromReferrer = from != null && (from.equalsIgnoreCase(referral.referrer().senderAddress())
                 || from.equalsIgnoreCase(referral.referrer().email()));
         repository.addEvent(referral.id(), now, "REPLY", "Reply received from "
-                + (fromReferrer ? "the referrer" : "another sender") + " in the " + message.mailbox() + " mailbox",
+                + (fromReferrer ? "the referrer" : "another sender") + " to " + message.mailboxAddress(),
                 ReferralWriter.SYSTEM);
         List<String> stillMissing = referral.missingFields();
         if (referral.status() == ReferralStatus.NEEDS_INFORMATION) {
@@ -105,6 +105,14 @@ class ReferrerReplyHandler implements ReplyHandler {
     private List<String> fillGaps(Referral referral, byte[] raw) {
         Optional<FilledForm> answers = extractor.answersIn(raw);
         if (answers.isEmpty()) {
+            return referral.missingFields();
+        }
+        List<SubjectIdentity.Difference> otherPerson = SubjectIdentity.between(referral.form(), answers.get());
+        if (!otherPerson.isEmpty()) {
+            // a form about someone else: nothing of it reaches this referral; the secretariat is told (exception)
+            repository.addEvent(referral.id(), clock.instant(), "REPLY", "The reply holds a form about another "
+                    + "person (" + FormGaps.labels(otherPerson.stream().map(SubjectIdentity.Difference::key).toList())
+                    + " differ): nothing was taken from it", ReferralWriter.SYSTEM);
             return referral.missingFields();
         }
         FormGaps gaps = FormGaps.fill(referral.form(), answers.get());

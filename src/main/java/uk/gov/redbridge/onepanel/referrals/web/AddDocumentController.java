@@ -37,9 +37,11 @@ class AddDocumentController {
     }
 
     private final ReferralLog referrals;
+    private final uk.gov.redbridge.onepanel.shared.words.Words words;
 
-    AddDocumentController(ReferralLog referrals) {
+    AddDocumentController(ReferralLog referrals, uk.gov.redbridge.onepanel.shared.words.Words words) {
         this.referrals = referrals;
+        this.words = words;
     }
 
     @GetMapping(path = "/referrals/{reference}/add-document", name = "document.add-opened")
@@ -49,7 +51,8 @@ class AddDocumentController {
 
     @PostMapping(path = "/referrals/{reference}/add-document", name = "document.added")
     String add(@PathVariable String reference, @RequestParam(required = false) String kind,
-            @RequestParam(required = false) MultipartFile file, Principal principal, Model model,
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(required = false) String samePerson, Principal principal, Model model,
             RedirectAttributes redirect) throws IOException {
         Referral referral = find(reference);
         DocumentUpload.Kind chosen = CaseController.enumValue(DocumentUpload.Kind.class, kind).orElse(null);
@@ -65,13 +68,21 @@ class AddDocumentController {
         if (!problems.isEmpty()) {
             return page(referral, chosen, problems, model);
         }
+        DocumentUpload upload = new DocumentUpload(file.getOriginalFilename(), file.getContentType(), file.getBytes(),
+                chosen);
         DocumentAdded added = referrals.addDocument(referral.reference(),
-                new DocumentUpload(file.getOriginalFilename(), file.getContentType(), file.getBytes(), chosen),
-                principal.getName());
+                "yes".equals(samePerson) ? upload.confirmedSamePerson() : upload, principal.getName());
         switch (added.outcome()) {
             case REFUSED -> {
                 return page(referral, chosen, List.of(new Problem("file", "addDocument.file.refused",
                         added.explanation())), model);
+            }
+            case OTHER_PERSON -> {
+                // another person's form: nothing kept; the differences side by side, and the choice to go on
+                model.addAttribute("otherPerson", added.otherPerson());
+                return page(referral, chosen, List.of(new Problem("samePerson", "addDocument.otherPerson",
+                        String.join(", ", added.otherPerson().stream().map(d -> words.field(d.key())).toList()))),
+                        model);
             }
             case ALREADY_HELD -> redirect.addFlashAttribute("success", "documentHeld");
             default -> {
@@ -91,6 +102,11 @@ class AddDocumentController {
                 .orElse(null));
         model.addAttribute("fileProblem", problems.stream().filter(p -> p.field().equals("file")).findFirst()
                 .orElse(null));
+        model.addAttribute("samePersonProblem", problems.stream().filter(p -> p.field().equals("samePerson"))
+                .findFirst().orElse(null));
+        if (!model.containsAttribute("otherPerson")) {
+            model.addAttribute("otherPerson", List.of());
+        }
         model.addAttribute("maxMegabytes", Math.max(1, referrals.maxDocumentBytes() / (1024 * 1024)));
         return VIEW;
     }

@@ -38,6 +38,7 @@ import uk.gov.redbridge.onepanel.referrals.ReferralStatus;
 import uk.gov.redbridge.onepanel.shared.Pathway;
 import uk.gov.redbridge.onepanel.shared.ReferralReference;
 import uk.gov.redbridge.onepanel.shared.web.Downloads;
+import uk.gov.redbridge.onepanel.shared.words.PlainWords;
 import uk.gov.redbridge.onepanel.triage.Triage;
 
 /**
@@ -77,7 +78,7 @@ class CaseController {
             String reason) {
     }
 
-    /** A line of the case's history: an event of the log, a message in, or an email out. */
+    /** A line of the case's history: an event of the log, a message in, or an email out, in plain words. */
     record HistoryLine(Instant at, String kind, String text, String actor, String state) {
     }
 
@@ -110,6 +111,10 @@ class CaseController {
         Optional<ReferralStatus> status = enumValue(ReferralStatus.class, form.status());
         if (!result.hasFieldErrors("status") && status.isEmpty()) {
             result.rejectValue("status", "case.status.required");
+        }
+        if (!result.hasFieldErrors("status") && status.isPresent() && status.get().needsRecordedRecommendation()) {
+            // decided only by the panel's recorded recommendation: the domain refuses it too
+            result.rejectValue("status", "case.status.decidedByPanel");
         }
         if (result.hasErrors()) {
             return page(referral, new PathwayForm(referral.pathway().name(), null), form, model);
@@ -157,7 +162,8 @@ class CaseController {
         model.addAttribute("pathwayForm", pathwayForm);
         model.addAttribute("statusForm", statusForm);
         model.addAttribute("pathways", Pathway.values());
-        model.addAttribute("statuses", ReferralStatus.values());
+        model.addAttribute("statuses", ReferralStatus.settableByHand());
+        model.addAttribute("pathwayConcern", referrals.pathwayConcern(referral).orElse(null));
         model.addAttribute("persons", persons(referral));
         model.addAttribute("documents", referrals.documents(referral.id()));
         List<OutboundMail> mail = correspondence.forReferral(referral.reference().toString());
@@ -179,7 +185,8 @@ class CaseController {
             List<String[]> rows = new ArrayList<>();
             for (String f : List.of("role", "name", "date_of_birth", "relationship", "address", "other_info")) {
                 String key = "persons." + i + "." + f;
-                referral.form().value(key).ifPresent(v -> rows.add(new String[] {"field.persons." + f, v}));
+                referral.form().value(key).ifPresent(v -> rows.add(new String[] {"persons." + f,
+                        f.equals("role") ? PlainWords.find("PersonRole", v).orElse(v) : v}));
             }
             if (!rows.isEmpty()) {
                 out.add(rows);
@@ -191,16 +198,18 @@ class CaseController {
     private List<HistoryLine> history(Referral referral, List<OutboundMail> mail) {
         List<HistoryLine> lines = new ArrayList<>();
         referrals.timeline(referral.id()).forEach(e -> lines.add(
-                new HistoryLine(e.at(), "event." + e.kind(), e.detail(), e.actor(), null)));
+                new HistoryLine(e.at(), PlainWords.of("TimelineKind", e.kind()), e.detail(), e.actor(), null)));
         for (LinkedMessage link : referrals.messages(referral.id())) {
             Optional<InboundMessage> m = messages.find(link.messageId());
-            String verdict = triage.decisionFor(link.messageId()).map(d -> d.verdict().name()).orElse("");
-            lines.add(new HistoryLine(m.map(InboundMessage::receivedAt).orElse(link.linkedAt()), "in." + link.role(),
-                    m.map(x -> x.mailbox()).orElse("") + (verdict.isEmpty() ? "" : " · " + verdict), link.linkedBy(),
-                    null));
+            String verdict = triage.decisionFor(link.messageId()).map(d -> d.verdict().label()).orElse("");
+            lines.add(new HistoryLine(m.map(InboundMessage::receivedAt).orElse(link.linkedAt()),
+                    PlainWords.of("MessageRole", link.role()),
+                    m.map(x -> "To " + x.mailboxAddress()).orElse("") + (verdict.isEmpty() ? "" : ": " + verdict),
+                    link.linkedBy(), null));
         }
         for (OutboundMail m : mail) {
-            lines.add(new HistoryLine(m.createdAt(), "out", m.template(), null, m.state().name()));
+            lines.add(new HistoryLine(m.createdAt(), PlainWords.of("TimelineKind", "EMAIL_SENT"),
+                    PlainWords.of("MailTemplate", m.template()), null, m.state().name()));
         }
         lines.sort(Comparator.comparing(HistoryLine::at));
         return lines;

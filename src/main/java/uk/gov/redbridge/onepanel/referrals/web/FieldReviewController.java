@@ -150,6 +150,13 @@ class FieldReviewController {
         model.addAttribute("doubtful", doubtful);
         model.addAttribute("errors", withErrors);
         model.addAttribute("corrections", referrals.corrections(referral.id()));
+        // where a form added later says something else: both values, side by side, until the review is confirmed
+        Map<String, List<uk.gov.redbridge.onepanel.referrals.FieldConflict>> conflicts = new LinkedHashMap<>();
+        referrals.openConflicts(referral.id()).forEach(c -> conflicts.computeIfAbsent(
+                FormFields.all(form).stream().filter(f -> f.key().equals(c.key())).findFirst()
+                        .map(FormFields.Field::id).orElse("fields-" + c.key().replace('.', '-')),
+                k -> new ArrayList<>()).add(c));
+        model.addAttribute("conflicts", conflicts);
         return VIEW;
     }
 
@@ -165,11 +172,22 @@ class FieldReviewController {
                 (int) Math.round(f.confidence() * 100), errorKey);
     }
 
-    /** Where a value was read, in words: "P01.docx, page 2, table 2, row 3, cell 4 (label 'D.O.B.')". */
+    /**
+     * Where a value was read, in words: "Read from P01.docx, page 2, table 2, row 3, cell 4 (label 'D.O.B.')."; a
+     * value a person typed: "Entered by sam."
+     */
     static String source(Provenance p) {
         if (p == null) {
             return null;
         }
+        if (p.file() == null && p.location() != null && p.location().startsWith("entered by ")) {
+            return "Entered by " + p.location().substring("entered by ".length()) + ".";
+        }
+        String read = where(p);
+        return read.isBlank() ? null : "Read from " + read + ".";
+    }
+
+    private static String where(Provenance p) {
         List<String> parts = new ArrayList<>();
         if (p.file() != null) {
             parts.add(p.file());
@@ -184,10 +202,20 @@ class FieldReviewController {
         return p.label() == null || p.label().isBlank() ? where : where + " (label '" + p.label() + "')";
     }
 
+    /** The fields' values for the page's boxes: a date day-first (27/03/2026), as the page reads dates back. */
     private static Map<String, String> currentValues(FilledForm form) {
         Map<String, String> values = new LinkedHashMap<>();
-        form.fields().forEach(f -> values.put(f.key(), f.value()));
+        form.fields().forEach(f -> values.put(f.key(), f.value() != null && f.value().matches("\\d{4}-\\d{2}-\\d{2}")
+                ? dayFirst(f.value()) : f.value()));
         return values;
+    }
+
+    private static String dayFirst(String iso) {
+        try {
+            return java.time.LocalDate.parse(iso).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
     }
 
     private static String first(Object parameter) {

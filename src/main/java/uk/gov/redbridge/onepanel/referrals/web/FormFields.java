@@ -83,7 +83,7 @@ final class FormFields {
         List<Field> other = new ArrayList<>();
         for (ExtractedField f : form.fields()) {
             if (!listed.contains(f.key()) && !f.key().matches("persons\\.\\d+\\.role")) {
-                other.add(new Field(f.key(), Kind.LONG_TEXT));
+                other.add(new Field(f.key(), f.key().endsWith("date") ? Kind.DATE : Kind.LONG_TEXT));
             }
         }
         if (!other.isEmpty()) {

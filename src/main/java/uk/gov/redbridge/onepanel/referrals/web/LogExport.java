@@ -42,16 +42,18 @@ class LogExport {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     private final Clock clock;
+    private final uk.gov.redbridge.onepanel.shared.words.Words words;
 
-    LogExport(Clock clock) {
+    LogExport(Clock clock, uk.gov.redbridge.onepanel.shared.words.Words words) {
         this.clock = clock;
+        this.words = words;
     }
 
     List<String> row(Referral r) {
         List<String> cells = new ArrayList<>();
         cells.add(r.reference().toString());
         cells.add(r.receivedAt().atZone(clock.getZone()).toLocalDate().toString());
-        cells.add(r.mailbox());
+        cells.add(words.mailbox(r.mailbox()));
         cells.add(r.pathway().label());
         cells.add(r.status().label());
         cells.add(r.referrer().agency());
@@ -82,6 +84,11 @@ class LogExport {
 
     ResponseEntity<byte[]> xlsx(List<Referral> referrals) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            // the workbook's core properties say the service made it: no person's name in the file's metadata
+            var core = book.getProperties().getCoreProperties();
+            core.setCreator("One Panel service");
+            core.setTitle("One Panel referral log");
+            core.setLastModifiedByUser("One Panel service");
             Sheet sheet = book.createSheet("Referral log");
             CellStyle bold = book.createCellStyle();
             Font font = book.createFont();

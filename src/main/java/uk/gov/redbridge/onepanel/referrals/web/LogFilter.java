@@ -10,6 +10,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import uk.gov.redbridge.onepanel.referrals.ReferralSearch;
 import uk.gov.redbridge.onepanel.referrals.ReferralStatus;
 import uk.gov.redbridge.onepanel.shared.Pathway;
+import uk.gov.redbridge.onepanel.shared.web.BadQuery;
 
 /**
  * The referral log's filters as query parameters. Only references and codes go into a URL: a search by name is
@@ -19,10 +20,33 @@ import uk.gov.redbridge.onepanel.shared.Pathway;
  * @param search the key of a name search held in the session
  */
 record LogFilter(String status, String pathway, String mailbox, String from, String to, String agency, String q,
-        String search, Integer page) {
+        String search, String page) {
 
+    /** The page asked for, from 1; anything but a whole number from 1 is the sender's mistake (400). */
     public int pageNumber() {
-        return page == null || page < 1 ? 1 : page;
+        return BadQuery.positiveNumber("page", page, "Page numbers are whole numbers from 1");
+    }
+
+    /**
+     * Refuses a filter the log does not have (a status or pathway that does not exist): silently ignoring it would
+     * show every referral as if they matched.
+     */
+    void check(java.util.Collection<String> mailboxes, java.util.function.Predicate<String> knownAgency) {
+        if (status != null && !status.isBlank() && CaseController.enumValue(ReferralStatus.class, status).isEmpty()) {
+            throw new BadQuery("status", "Choose a status from the list");
+        }
+        if (pathway != null && !pathway.isBlank() && CaseController.enumValue(Pathway.class, pathway).isEmpty()) {
+            throw new BadQuery("pathway", "Choose a pathway from the list");
+        }
+        if (mailbox != null && !mailbox.isBlank() && !mailboxes.contains(mailbox.strip())) {
+            throw new BadQuery("mailbox", "Choose a mailbox from the list");
+        }
+        if (agency != null && !agency.isBlank() && !knownAgency.test(agency.strip())) {
+            throw new BadQuery("agency", "Choose a referring agency from the list");
+        }
+        if (search != null && !search.isBlank() && !search.matches("[0-9a-f]{1,32}")) {
+            throw new BadQuery("search", "That search has ended: search again");
+        }
     }
 
     /** Whether a text is fit for a URL: a reference or part of one (letters, digits, hyphens, with a digit). */
@@ -35,6 +59,12 @@ record LogFilter(String status, String pathway, String mailbox, String from, Str
         return new ReferralSearch(CaseController.enumValue(ReferralStatus.class, status).orElse(null),
                 CaseController.enumValue(Pathway.class, pathway).orElse(null), blankToNull(mailbox),
                 date(from, today).orElse(null), date(to, today).orElse(null), blankToNull(agency), text);
+    }
+
+    /** The same filter with its dates as ISO (from the form's day, month and year boxes). */
+    LogFilter withDates(LocalDate fromDate, LocalDate toDate) {
+        return new LogFilter(status, pathway, mailbox, fromDate == null ? null : fromDate.toString(),
+                toDate == null ? null : toDate.toString(), agency, q, search, page);
     }
 
     static Optional<LocalDate> date(String text, LocalDate today) {

@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+
+import uk.gov.redbridge.onepanel.shared.web.BadQuery;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -76,12 +78,26 @@ class ReferralApiController {
             int attempts, Instant createdAt, Instant sentAt, String lastError) {
     }
 
+    /**
+     * The log, newest first: every referral, or those with a status. {@code limit} (1 to 5000, 500 unless given) caps
+     * an unfiltered list. A status the service does not have, or a limit that is not a number in range, is a 400
+     * problem that does not repeat what was sent.
+     */
     @GetMapping(path = "/api/referrals", name = "api.log-read")
     List<ReferralSummary> list(@RequestParam(required = false) String status,
-            @RequestParam(defaultValue = "500") int limit) {
-        List<Referral> referrals = status == null ? log.latest(Math.min(limit, 5000))
-                : log.withStatus(ReferralStatus.valueOf(status.toUpperCase()));
-        return referrals.stream().map(ReferralSummary::of).toList();
+            @RequestParam(required = false) String limit) {
+        int most = limit == null || limit.isBlank() ? 500 : BadQuery.positiveNumber("limit", limit,
+                "limit is a whole number from 1 to 5000");
+        if (most > 5000) {
+            throw new BadQuery("limit", "limit is a whole number from 1 to 5000");
+        }
+        if (status == null) {
+            return log.latest(most).stream().map(ReferralSummary::of).toList();
+        }
+        ReferralStatus wanted = CaseController.enumValue(ReferralStatus.class, status.toUpperCase(java.util.Locale.ROOT))
+                .orElseThrow(() -> new BadQuery("status", "status is one of " + java.util.Arrays.toString(
+                        ReferralStatus.values())));
+        return log.withStatus(wanted).stream().map(ReferralSummary::of).toList();
     }
 
     @GetMapping(path = "/api/referrals/{reference}", name = "api.referral-read")

@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,6 +22,7 @@ import uk.gov.redbridge.onepanel.referrals.Referral;
 import uk.gov.redbridge.onepanel.referrals.ReferralLog;
 import uk.gov.redbridge.onepanel.referrals.ReferralStatus;
 import uk.gov.redbridge.onepanel.shared.Pathway;
+import uk.gov.redbridge.onepanel.shared.web.DateInput;
 
 /** The referral log: every referral, filtered, a page at a time, and exported as the board reports want it. */
 @Controller
@@ -47,18 +47,28 @@ class ReferralLogController {
     }
 
     @GetMapping(path = "/referrals", name = "log.viewed")
-    String log(@ModelAttribute("filter") LogFilter filter, BindingResult result, HttpSession session, Model model) {
+    String log(@ModelAttribute("filter") LogFilter asked, HttpSession session, Model model,
+            jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
         LocalDate today = LocalDate.now(clock);
-        if (LogFilter.date(filter.from(), today).isEmpty() && filter.from() != null && !filter.from().isBlank()) {
-            result.rejectValue("from", "log.error.from");
-        }
-        if (LogFilter.date(filter.to(), today).isEmpty() && filter.to() != null && !filter.to().isBlank()) {
-            result.rejectValue("to", "log.error.to");
-        }
+        List<String> mailboxes = referrals.mailboxes();
+        asked.check(mailboxes, code -> agencies.byCode(code).isPresent());
+        int askedPage = asked.pageNumber();
+        // the dates: the form's day, month and year boxes, or a date in the address (a link: ISO or day-first)
+        DateInput fromInput = boxes(request, "from", asked.from(), "The first day", today);
+        DateInput toInput = boxes(request, "to", asked.to(), "The last day", today);
+        LogFilter filter = asked.withDates(fromInput.date(), toInput.date());
+        List<DateInput> wrong = java.util.stream.Stream.of(fromInput, toInput).filter(d -> !d.valid()).toList();
+        model.addAttribute("filter", filter);
+        model.addAttribute("fromInput", fromInput);
+        model.addAttribute("toInput", toInput);
+        model.addAttribute("dateErrors", wrong);
         String nameSearch = nameSearch(filter, session);
-        List<Referral> found = result.hasErrors() ? List.of() : referrals.search(filter.toSearch(nameSearch, today));
+        List<Referral> found = !wrong.isEmpty() ? List.of() : referrals.search(filter.toSearch(nameSearch, today));
         int pages = Math.max(1, (found.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int page = Math.min(filter.pageNumber(), pages);
+        int page = Math.min(askedPage, pages);
+        if (!wrong.isEmpty()) {
+            response.setStatus(400);
+        }
         model.addAttribute("referrals", found.subList((page - 1) * PAGE_SIZE, Math.min(found.size(), page * PAGE_SIZE)));
         model.addAttribute("total", found.size());
         model.addAttribute("page", page);
@@ -67,9 +77,22 @@ class ReferralLogController {
         model.addAttribute("searchExpired", filter.search() != null && nameSearch == null);
         model.addAttribute("statuses", ReferralStatus.values());
         model.addAttribute("pathways", Pathway.values());
-        model.addAttribute("mailboxes", referrals.mailboxes());
+        model.addAttribute("mailboxes", mailboxes);
         model.addAttribute("agencies", agencies.all());
         return VIEW;
+    }
+
+    private static DateInput boxes(jakarta.servlet.http.HttpServletRequest request, String name, String text,
+            String label, LocalDate today) {
+        if (request.getParameter(name + "-day") != null || request.getParameter(name + "-month") != null
+                || request.getParameter(name + "-year") != null) {
+            return DateInput.read(request::getParameter, name, label, false);
+        }
+        if (text == null || text.isBlank()) {
+            return DateInput.of(name, null);
+        }
+        return LogFilter.date(text, today).map(d -> DateInput.of(name, d)).orElseGet(() -> new DateInput(name, "", "",
+                "", null, label + " must be a real date", DateInput.Part.ALL));
     }
 
     /**
@@ -100,6 +123,7 @@ class ReferralLogController {
     }
 
     private List<Referral> found(LogFilter filter, HttpSession session) {
+        filter.check(referrals.mailboxes(), code -> agencies.byCode(code).isPresent());
         return referrals.search(filter.toSearch(nameSearch(filter, session), LocalDate.now(clock)));
     }
 

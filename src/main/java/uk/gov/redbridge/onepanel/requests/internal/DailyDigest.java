@@ -102,7 +102,7 @@ class DailyDigest {
             String token = "[" + r.reference() + "/" + r.agencyCode() + "]";
             switch (r.reply().kind()) {
                 case RETURN -> returns.add(token + " return");
-                case NOT_KNOWN -> returns.add(token + " not known to the service");
+                case NOT_KNOWN -> returns.add(token + " the agency does not know the person");
                 case FURTHER_REPLY -> returns.add(token + " further reply after its answer");
                 case AUTO_REPLY -> automatic.add(token + " automatic reply (e.g. out of office)");
                 default -> automatic.add(token + " reply held for the exceptions queue");

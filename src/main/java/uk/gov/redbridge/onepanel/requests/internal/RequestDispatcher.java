@@ -48,10 +48,12 @@ class RequestDispatcher {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final uk.gov.redbridge.onepanel.agencies.AgencyDirectory directory;
 
     RequestDispatcher(RequestRepository repository, RequestMails mails, ReferralLog referrals,
             ScreeningProgress progress, WorkingDays workingDays, ApplicationEventPublisher events,
-            TransactionTemplate tx, Clock clock) {
+            TransactionTemplate tx, Clock clock, uk.gov.redbridge.onepanel.agencies.AgencyDirectory directory) {
+        this.directory = directory;
         this.repository = repository;
         this.mails = mails;
         this.referrals = referrals;
@@ -116,12 +118,13 @@ class RequestDispatcher {
                         now);
             }
             events.publishEvent(new RequestSent(draft.id(), reference, draft.agencyCode()));
-            sentTo.add(draft.agencyCode());
+            sentTo.add(directory.nameOf(draft.agencyCode()));
         }
         if (sentTo.isEmpty()) {
             return 0;
         }
-        referrals.note(reference, "REQUESTS", "Information requests sent to " + String.join(", ", sentTo)
+        referrals.note(reference, "REQUESTS", "Information requests sent to " + sentTo.size() + " agencies ("
+                + String.join("; ", sentTo) + ")"
                 + "; due " + RequestMails.DATE.format(deadline.due()) + " (" + deadline.workingDays()
                 + " working days, " + deadline.convention() + ")", actor);
         progress.requestsSent(reference, sentTo.size());

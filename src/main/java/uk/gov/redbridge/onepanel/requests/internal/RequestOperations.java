@@ -137,7 +137,7 @@ public class RequestOperations {
             throw new IllegalStateException("the request " + already.get().token()
                     + " was cancelled after it was sent: attach the agency's reply by hand if it comes");
         }
-        referrals.note(reference, "REQUESTS", "Agency " + agency.code() + " added to the information requests",
+        referrals.note(reference, "REQUESTS", agency.name() + " added to the information requests",
                 actor);
         if (!sendAfter.isAfter(now)) {
             dispatcher.sendDrafts(reference, false, actor);
@@ -154,7 +154,8 @@ public class RequestOperations {
                 RequestStatus.REMINDED, RequestStatus.OVERDUE, RequestStatus.ESCALATED), RequestStatus.CANCELLED,
                 clock.instant());
         if (cancelled) {
-            referrals.note(reference, "REQUESTS", "The request " + request.token() + " was cancelled"
+            referrals.note(reference, "REQUESTS", "The request to " + directory.nameOf(request.agencyCode())
+                    + " was cancelled"
                     + (request.status() == RequestStatus.DRAFT ? " before it was sent" : ""), actor);
             progress.check(reference);
         }
@@ -176,14 +177,43 @@ public class RequestOperations {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean attachReply(ReferralReference reference, String agencyCode, InboundMessageId messageId,
-            String actor) {
+            String actor, boolean otherReferralConfirmed) {
         referral(reference);
         InformationRequest request = repository.find(reference, agencyCode).orElseThrow(() ->
                 new IllegalArgumentException("the referral " + reference + " has no request for " + agencyCode));
+        if (request.sentAt() == null) {
+            // a draft never sent cannot have been answered: a reply "to" it belongs to something else
+            throw new uk.gov.redbridge.onepanel.requests.RequestNeverSent(request.reference(), request.agencyCode());
+        }
+        referrals.checkBelongs(reference, messageId, otherReferralConfirmed);
         InboundMessage message = messages.find(messageId)
                 .filter(m -> !m.quarantined())
                 .orElseThrow(() -> new IllegalArgumentException("no stored message " + messageId));
         return recorder.record(request, message, MatchRule.BY_HAND, actor) == ReturnRecorder.Outcome.RECORDED;
+    }
+
+    /**
+     * Takes a reply attached by hand off its request again: its documents and record go; a request it answered goes
+     * back to the state it was in before. @return the agency whose request it was, if the message was recorded
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<String> detachReply(ReferralReference reference, InboundMessageId messageId, String actor) {
+        referral(reference);
+        for (RequestId id : repository.requestsReplied(messageId)) {
+            InformationRequest request = repository.find(id).orElseThrow();
+            if (!request.reference().equals(reference)) {
+                continue;
+            }
+            Optional<RequestStatus> before = repository.statusBefore(id, messageId);
+            repository.removeReply(id, messageId);
+            boolean reopened = before.isPresent() && repository.unanswer(id, before.get(), clock.instant());
+            referrals.note(reference, "REQUESTS", "The email attached by hand as the reply of "
+                    + directory.nameOf(request.agencyCode()) + " was taken off its request again"
+                    + (reopened ? "; the request is " + before.get().label().toLowerCase(java.util.Locale.ROOT)
+                            + " again" : ""), actor);
+            return Optional.of(request.agencyCode());
+        }
+        return Optional.empty();
     }
 
     public Optional<DeadlineCheck> runDeadlineCheck() {

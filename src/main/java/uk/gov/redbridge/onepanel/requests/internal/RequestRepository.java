@@ -235,6 +235,40 @@ class RequestRepository {
                 .update();
     }
 
+    /** Remembers the state a reply found its request in, before it answered it (for an undo). */
+    void recordStatusBefore(RequestId id, InboundMessageId messageId, RequestStatus before) {
+        jdbc.sql("UPDATE request_reply SET status_before = :before WHERE request_id = :id AND message_id = :m")
+                .param("before", before.name()).param("id", id.value()).param("m", messageId.value()).update();
+    }
+
+    Optional<RequestStatus> statusBefore(RequestId id, InboundMessageId messageId) {
+        return jdbc.sql("SELECT status_before FROM request_reply WHERE request_id = :id AND message_id = :m")
+                .param("id", id.value()).param("m", messageId.value())
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1)).map(RequestStatus::valueOf)).optional()
+                .flatMap(o -> o);
+    }
+
+    /** The requests a message is recorded against (as a reply of any kind). */
+    List<RequestId> requestsReplied(InboundMessageId messageId) {
+        return jdbc.sql("SELECT request_id FROM request_reply WHERE message_id = :m ORDER BY recorded_at")
+                .param("m", messageId.value()).query((rs, n) -> new RequestId(rs.getObject(1, UUID.class))).list();
+    }
+
+    /** Takes a reply off its request again, with the documents that came in it. */
+    void removeReply(RequestId id, InboundMessageId messageId) {
+        jdbc.sql("DELETE FROM request_document WHERE request_id = :id AND message_id = :m")
+                .param("id", id.value()).param("m", messageId.value()).update();
+        jdbc.sql("DELETE FROM request_reply WHERE request_id = :id AND message_id = :m")
+                .param("id", id.value()).param("m", messageId.value()).update();
+    }
+
+    /** An answer undone: the request goes back to the state it was in; false if it is not answered any more. */
+    boolean unanswer(RequestId id, RequestStatus back, Instant at) {
+        return jdbc.sql("UPDATE information_request SET status = :back, matched_by = NULL, answered_at = NULL, "
+                        + "updated_at = :at WHERE id = :id AND status IN ('RETURNED', 'NOT_KNOWN')")
+                .param("back", back.name()).param("at", utc(at)).param("id", id.value()).update() == 1;
+    }
+
     List<AgencyReply> replies(RequestId id) {
         return jdbc.sql("SELECT * FROM request_reply WHERE request_id = :id ORDER BY recorded_at, message_id")
                 .param("id", id.value()).query(RequestRepository::mapReply).list();

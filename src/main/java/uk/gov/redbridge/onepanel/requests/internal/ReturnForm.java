@@ -74,6 +74,11 @@ record ReturnForm(String reference, String agencyCode, String agencyName, Pathwa
 
     byte[] toDocx() {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            // the file's core properties: the service made it (no person's name, no subject in the metadata)
+            var core = doc.getProperties().getCoreProperties();
+            core.setCreator("One Panel service");
+            core.setTitle("One Panel return form " + reference);
+            core.setLastModifiedByUser("One Panel service");
             XWPFParagraph heading = doc.createParagraph();
             heading.setAlignment(ParagraphAlignment.LEFT);
             run(heading, "Redbridge One Panel — " + title(), true, 14);

@@ -88,7 +88,7 @@ class ReturnRecorder {
         Instant now = clock.instant();
         if (!byHand && !directory.isAllowedDomain(sender)) {
             return hold(request, message, rule, existing.isPresent(), UNKNOWN_DOMAIN, "A reply to the request "
-                    + request.token() + " (matched by " + rule.label() + ") came from a domain that is not in the "
+                    + request.token() + " (" + rule.label() + ") came from a domain that is not in the "
                     + "agency directory (" + ReplyMatcher.domain(sender) + "). It is held: attach it to the request "
                     + "if it is genuine.", actor);
         }
@@ -116,10 +116,10 @@ class ReturnRecorder {
         if (answer(request, answer, rule, message.id(), now)) {
             kind = notKnown.isPresent() ? AgencyReply.Kind.NOT_KNOWN : AgencyReply.Kind.RETURN;
             boolean late = late(request);
-            note = notKnown.map(p -> "Not known to the service: the reply says '" + p + "'")
+            note = notKnown.map(p -> "The agency does not know the person: the reply says '" + p + "'")
                     .orElse("Return with " + documents + " documents") + (late ? "; after the due date" : "");
-            timeline = (notKnown.isPresent() ? request.agencyCode() + ": not known to the service"
-                    : "Return from " + request.agencyCode() + " (" + documents + " documents)")
+            timeline = (notKnown.isPresent() ? directory.nameOf(request.agencyCode()) + " does not know the person"
+                    : "Return from " + directory.nameOf(request.agencyCode()) + " (" + documents + " documents)")
                     + (late ? ", after the due date" : "");
         } else {
             RequestStatus answered = repository.find(request.id()).map(InformationRequest::status)
@@ -127,7 +127,7 @@ class ReturnRecorder {
             kind = AgencyReply.Kind.FURTHER_REPLY;
             note = "A further reply after the request was answered (" + answered.name().toLowerCase(Locale.ROOT)
                     + "); kept with it";
-            timeline = "Further reply from " + request.agencyCode() + " after its answer";
+            timeline = "Further reply from " + directory.nameOf(request.agencyCode()) + " after its answer";
             events.publishEvent(new AgencyReplyNeedsAttention(message.id(), message.mailbox(), request.reference(),
                     request.agencyCode(), CLOSED_REQUEST, request.agencyCode() + " replied again on "
                             + request.reference() + " after its request was answered (" + answered.name()
@@ -139,7 +139,10 @@ class ReturnRecorder {
                     + "'s own domains";
         }
         repository.saveReply(request.id(), new AgencyReply(message.id(), kind, rule, note, now, actor));
-        referrals.linkAgencyReply(request.reference(), message.id(), timeline + ", matched by " + rule.label(), actor);
+        if (kind == AgencyReply.Kind.RETURN || kind == AgencyReply.Kind.NOT_KNOWN) {
+            repository.recordStatusBefore(request.id(), message.id(), request.status());
+        }
+        referrals.linkAgencyReply(request.reference(), message.id(), timeline + ", " + rule.label(), actor);
         progress.check(request.reference());
         return Outcome.RECORDED;
     }
@@ -152,8 +155,8 @@ class ReturnRecorder {
         if (!answer(request, RequestStatus.NOT_KNOWN, MatchRule.BY_HAND, null, clock.instant())) {
             return false;
         }
-        referrals.note(request.reference(), "REQUESTS", request.agencyCode()
-                + ": not known to the service (recorded by the secretariat)", actor);
+        referrals.note(request.reference(), "REQUESTS", directory.nameOf(request.agencyCode())
+                + " does not know the person (recorded by the secretariat)", actor);
         progress.check(request.reference());
         return true;
     }

@@ -41,9 +41,12 @@ public class ReturnsByHand {
     private final ReferralLog referrals;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final uk.gov.redbridge.onepanel.agencies.AgencyDirectory directory;
 
     ReturnsByHand(RequestRepository repository, ReturnRecorder recorder, ScreeningProgress progress,
-            FormExtractor extractor, ContentStore store, ReferralLog referrals, TransactionTemplate tx, Clock clock) {
+            FormExtractor extractor, ContentStore store, ReferralLog referrals, TransactionTemplate tx, Clock clock,
+            uk.gov.redbridge.onepanel.agencies.AgencyDirectory directory) {
+        this.directory = directory;
         this.repository = repository;
         this.recorder = recorder;
         this.progress = progress;
@@ -93,8 +96,9 @@ public class ReturnsByHand {
         repository.addDocumentByHand(added, content);
         boolean closed = recorder.answer(request, RequestStatus.RETURNED, MatchRule.BY_HAND, null, now);
         String late = ReturnRecorder.late(request) ? ", after the due date" : "";
-        String what = closed ? "Return from " + request.agencyCode() + " added by hand (" + kind + ")" + late
-                : "Further document from " + request.agencyCode() + " added by hand (" + kind + ") after its answer";
+        String agency = directory.nameOf(request.agencyCode());
+        String what = closed ? "Return from " + agency + " added by hand (" + kind + ")" + late
+                : "Further document from " + agency + " added by hand (" + kind + ") after its answer";
         int earlier = repository.countActions(request.id(), ACTION);
         repository.insertAction(request.id(), new RequestAction(ACTION + (earlier + 1),
                 LocalDate.ofInstant(now, clock.getZone()), now, "ADDED", null, what + "; document " + added.id(),

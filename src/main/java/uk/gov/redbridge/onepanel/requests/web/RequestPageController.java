@@ -72,6 +72,18 @@ class RequestPageController {
         return back(ref);
     }
 
+    /** The confirmation before an agency's request is cancelled. */
+    @GetMapping(path = "/referrals/{reference}/requests/{agency}/remove", name = "requests.remove-opened")
+    String removePage(@PathVariable String reference, @PathVariable String agency, Model model) {
+        InformationRequest request = request(find(reference), agency);
+        if (request.status().answered() || request.status() == uk.gov.redbridge.onepanel.requests.RequestStatus.CANCELLED) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT);
+        }
+        model.addAttribute("request", request);
+        model.addAttribute("agencyName", agencies.nameOf(request.agencyCode()));
+        return "requests/remove";
+    }
+
     @PostMapping(path = "/referrals/{reference}/requests/{agency}/remove", name = "requests.agency-removed")
     String removeAgency(@PathVariable String reference, @PathVariable String agency, Principal principal,
             RedirectAttributes redirect) {

@@ -64,6 +64,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/referrals/*/audit", "/referrals/*/add-document",
                                 "/referrals/*/requests/*/add-return", "/sign-in-locks")
                         .hasRole("SECRETARIAT")
+                        // the confirmation pages before a destructive action are the secretariat's, as the action is
+                        .requestMatchers(HttpMethod.GET, "/referrals/*/requests/*/remove", "/exceptions/*/undo",
+                                "/meetings/*/agenda/*/remove")
+                        .hasRole("SECRETARIAT")
                         .requestMatchers(HttpMethod.GET, "/referrals/export.xlsx", "/referrals/export.csv",
                                 "/reports/annual.pdf", "/reports/annual.xlsx")
                         .hasAnyRole("SECRETARIAT", "CHAIR")

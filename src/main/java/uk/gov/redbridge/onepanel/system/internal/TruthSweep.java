@@ -153,8 +153,9 @@ class TruthSweep {
             log.warn("Sweep of truth: {} {} could not be finished ({}), attempt {} of {}", kind, item,
                     e.getClass().getSimpleName(), attempts, settings.maxAttempts());
             if (attempts >= settings.maxAttempts()) {
-                String why = "the service tried " + attempts + " times to finish it and failed each time ("
-                        + e.getClass().getSimpleName() + ")";
+                // plain words for the secretariat; the technical reason is in the log line above
+                String why = "the service tried " + attempts + " times to finish it and failed each time (IT support "
+                        + "can find the technical reason in the service's log)";
                 Boolean given = tx.execute(status -> giveUp.test(why));
                 if (Boolean.TRUE.equals(given)) {
                     add(raised, kind, 1);

@@ -23,6 +23,8 @@ import uk.gov.redbridge.onepanel.system.Role;
 class UserSeeder implements ApplicationRunner {
 
     static final String DEMO_USERNAME = "secretariat";
+    /** The demo users: one per role a person signs in with, so each role's view can be tried (and tested). */
+    static final java.util.Map<String, List<Role>> DEMO_USERS = demoUsers();
     private static final Logger log = LoggerFactory.getLogger(UserSeeder.class);
 
     private final SecuritySettings settings;
@@ -52,13 +54,23 @@ class UserSeeder implements ApplicationRunner {
         if (settings.demoUser()) {
             String configured = settings.demoPassword();
             boolean given = configured != null && !configured.isBlank();
+            // one rule for every demo user: the password set by ONEPANEL_DEMO_PASSWORD, or one random one
             String password = given ? configured : randomPassword();
-            users.save(DEMO_USERNAME, encoder.encode(password), List.of(Role.SECRETARIAT, Role.API),
-                    "Demo secretariat", "demo");
-            log.info("Demo user: sign in as '{}' with password '{}'{}", DEMO_USERNAME,
-                    given ? "(set by ONEPANEL_DEMO_PASSWORD)" : password,
-                    " — the same credentials work for the JSON API (HTTP Basic)");
+            String hash = encoder.encode(password);
+            DEMO_USERS.forEach((username, roles) -> users.save(username, hash, roles,
+                    "Demo " + roles.get(0).label().toLowerCase(java.util.Locale.UK), "demo"));
+            log.info("Demo users: sign in as '{}' (secretariat, and the JSON API), '{}' (chair) or '{}' (read only) "
+                    + "with the password {}", DEMO_USERNAME, "chair", "readonly",
+                    given ? "set by ONEPANEL_DEMO_PASSWORD" : "'" + password + "'");
         }
+    }
+
+    private static java.util.Map<String, List<Role>> demoUsers() {
+        java.util.Map<String, List<Role>> users = new java.util.LinkedHashMap<>();
+        users.put(DEMO_USERNAME, List.of(Role.SECRETARIAT, Role.API));
+        users.put("chair", List.of(Role.CHAIR));
+        users.put("readonly", List.of(Role.READONLY));
+        return java.util.Collections.unmodifiableMap(users);
     }
 
     private static String randomPassword() {

@@ -72,6 +72,9 @@ class DashboardController {
         model.addAttribute("nextMeeting", next.orElse(null));
         model.addAttribute("nextMeetingItems", next.map(m -> meetings.agenda(m.id()).size()).orElse(0));
         model.addAttribute("reviewMilestonesOverdue", meetings.overdueReviewMilestones().size());
+        // referrals whose pathway does not fit their subject's age (a child on the adults' pathway ...)
+        model.addAttribute("pathwayConcerns", referrals.withPathwayConcern().stream()
+                .map(r -> r.reference().toString()).toList());
         // the service's own work in flight and stuck (templates/system/work.html)
         model.addAttribute("work", work.picture());
         return "system/dashboard";

@@ -38,19 +38,23 @@ public record WorkPicture(Instant at, int eventsInFlight, Duration oldestInFligh
         return age(oldestMailWaiting);
     }
 
-    /** "4 min", "35 s", "2 h 5 min": for the page. */
+    /** "4 minutes", "35 seconds", "2 hours 5 minutes": for the page, in words as GOV.UK writes them. */
     public static String age(Duration d) {
         if (d == null) {
             return "";
         }
         long s = d.toSeconds();
         if (s < 60) {
-            return s + " s";
+            return count(s, "second");
         }
         if (s < 3600) {
-            return (s / 60) + " min";
+            return count(s / 60, "minute");
         }
-        return (s / 3600) + " h " + (s % 3600 / 60) + " min";
+        return count(s / 3600, "hour") + (s % 3600 / 60 == 0 ? "" : " " + count(s % 3600 / 60, "minute"));
+    }
+
+    private static String count(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
     }
 
     /** Where the picture comes from (system.internal). */

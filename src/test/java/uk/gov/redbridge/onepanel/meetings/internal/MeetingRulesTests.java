@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import uk.gov.redbridge.onepanel.meetings.DecisionRefused.Problem;
+
 import uk.gov.redbridge.onepanel.meetings.DecisionForm;
 import uk.gov.redbridge.onepanel.meetings.FollowUpAction;
 import uk.gov.redbridge.onepanel.meetings.Recommendation;
@@ -38,22 +40,35 @@ class MeetingRulesTests {
 
     @Test
     void aRecommendationNeedsReasonsALeadWhenSeveralApplyAndTheBasisOfASar() {
-        assertThat(Deliberations.problems(form(List.of(), null, null, "why"))).contains("choose the recommendation");
+        assertThat(Deliberations.problems(form(List.of(), null, null, "why")))
+                .contains(new Problem("recommendations", "Select the panel's recommendation"));
         assertThat(Deliberations.problems(form(List.of(Recommendation.SAR, Recommendation.DHR), null,
                 SarBasis.DISCRETIONARY, "why"))).containsExactly(
-                        "more than one review type applies: say which process leads");
+                        new Problem("leadProcess", "More than one review type applies: select which process leads"));
         assertThat(Deliberations.problems(form(List.of(Recommendation.SAR), null, null, "why"))).containsExactly(
-                "say whether the SAR is mandatory (s44(1)-(3)) or discretionary (s44(4))");
+                new Problem("sarBasis", "Select whether the Safeguarding Adults Review is mandatory or discretionary"));
         assertThat(Deliberations.problems(form(List.of(Recommendation.NO_REVIEW), null, null, " ")))
-                .containsExactly("give the reasons for the recommendation");
+                .containsExactly(new Problem("reasons", "Enter the reasons for the recommendation"));
         assertThat(Deliberations.problems(form(List.of(Recommendation.NO_REVIEW, Recommendation.SAR),
                 Recommendation.SAR, SarBasis.MANDATORY, "why"))).contains(
-                        "'no review' cannot go with another recommendation");
+                        new Problem("recommendations", "'No review' cannot go with another recommendation"));
         assertThat(Deliberations.problems(new DecisionForm(List.of(Recommendation.INTERNAL_REVIEW), null, null, null,
                 Set.of(), "why", List.of(new FollowUpAction("Share learning", " ", null)), List.of(), null)))
-                .containsExactly("each follow-up action needs a description and an owner");
+                .containsExactly(new Problem("actions", "Enter a description and an owner for each follow-up action"));
         assertThat(Deliberations.problems(form(List.of(Recommendation.SAR, Recommendation.DHR), Recommendation.DHR,
                 SarBasis.MANDATORY, "why"))).isEmpty();
+    }
+
+    /** Issue 13, point 4: a dissent note with no agency ticked was dropped without a word. */
+    @Test
+    void aDissentNoteWithoutTheAgenciesThatDisagreedIsRefusedOnTheField() {
+        assertThat(Deliberations.problems(new DecisionForm(List.of(Recommendation.NO_REVIEW), null, null, null,
+                Set.of(), "why", List.of(), List.of(), "Children's services thought a review was needed")))
+                .containsExactly(new Problem("dissenting",
+                        "Select the agencies that disagreed, or clear what they disagreed with"));
+        assertThat(Deliberations.problems(new DecisionForm(List.of(Recommendation.NO_REVIEW), null, null, null,
+                Set.of(), "why", List.of(), List.of("LBR-CSC"), "Children's services thought a review was needed")))
+                .isEmpty();
     }
 
     @Test

@@ -73,8 +73,8 @@ class MeetingPagesTests {
 
         MvcResult refused = mvc.perform(post(itemPage + "/decision").param("recommendations", "SAR")
                 .param("sarBasis", "MANDATORY").param("reasons", "Criteria met").with(CHAIR).with(csrf())).andReturn();
-        assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo(itemPage);
-        assertThat(String.valueOf(refused.getFlashMap().get("pageError"))).contains("Not quorate", "Police");
+        assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo(itemPage + "#decision-form");
+        assertThat(String.valueOf(refused.getFlashMap().get("pageErrors"))).contains("Not quorate", "Police");
         assertThat(meetings.decision(item.id())).isEmpty();
         assertThat(status(post(itemPage + "/decision").param("recommendations", "SAR").with(READER).with(csrf())))
                 .isEqualTo(403);
@@ -94,15 +94,18 @@ class MeetingPagesTests {
                 .param("sarBasis", "MANDATORY").param("methodologies", "ROOT_CAUSE_ANALYSIS")
                 .param("reasons", "Died after neglect; concern about joint working")
                 .param("actionDescription", "Commission a reviewer", "", "")
-                .param("actionOwner", "RSAB business manager", "", "").param("actionDue", "", "", "")
+                .param("actionOwner", "RSAB business manager", "", "")
+                .param("action-due-1-day", "1").param("action-due-1-month", "3").param("action-due-1-year", "2027")
                 .with(CHAIR).with(csrf())).andReturn();
-        assertThat(recorded.getFlashMap().get("pageError")).isNull();
+        assertThat(recorded.getFlashMap().get("pageErrors")).isNull();
         assertThat(html(itemPage, READER)).contains("Statutory Safeguarding Adults Review (SAR)",
-                "Mandatory: Care Act 2014 s44(1)-(3)", "Commission a reviewer", "Waiting for the chair of the board");
+                "Mandatory: Care Act 2014 s44(1)-(3)", "Commission a reviewer", "by 1 March 2027",
+                "Waiting for the chair of the board");
         assertThat(referrals.find(ref).orElseThrow().status()).isEqualTo(ReferralStatus.DECIDED);
 
         mvc.perform(post(itemPage + "/board-decision").param("outcome", "RATIFIED")
-                .param("decidedBy", "RSAB Independent Chair").param("decidedOn", "2026-06-20")
+                .param("decidedBy", "RSAB Independent Chair").param("decided-on-day", "20")
+                .param("decided-on-month", "6").param("decided-on-year", "2026")
                 .param("reason", "s44(1) met").with(SECRETARIAT).with(csrf()));
         assertThat(referrals.find(ref).orElseThrow().status()).isEqualTo(ReferralStatus.REVIEW_IN_PROGRESS);
         assertThat(html("/referrals/" + reference, READER)).contains("Panel", "RSAB Independent Chair",
@@ -112,13 +115,19 @@ class MeetingPagesTests {
         assertThat(papers.getResponse().getContentAsByteArray()).startsWith("%PDF".getBytes());
 
         Review review = meetings.reviews().stream().filter(r -> r.referral().equals(ref)).findFirst().orElseThrow();
+        String r = review.id().toString();
         mvc.perform(post("/reviews/" + review.id()).param("reviewer", "Independent reviewer")
-                .param("commissionedOn", "2026-01-05").param("milestone", "Draft report")
-                .param("milestoneDue", "2026-01-10").with(SECRETARIAT).with(csrf()));
+                .param("commissioned-" + r + "-day", "5").param("commissioned-" + r + "-month", "1")
+                .param("commissioned-" + r + "-year", "2026").param("milestone", "Draft report")
+                .param("milestone-due-" + r + "-day", "10").param("milestone-due-" + r + "-month", "1")
+                .param("milestone-due-" + r + "-year", "2026").with(SECRETARIAT).with(csrf()));
         assertThat(html("/reviews", READER)).contains("Draft report", "Independent reviewer", "app-overdue");
         assertThat(html("/", READER)).contains("review-milestones-overdue");
 
+        // issued in the background: the page says how far it has gone, then the pack is there
         mvc.perform(post(page + "/papers").with(SECRETARIAT).with(csrf()));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120))
+                .until(() -> meetings.pack(item.meetingId()).isPresent());
         MvcResult pack = mvc.perform(get(page + "/pack").with(READER)).andReturn();
         assertThat(pack.getResponse().getStatus()).isEqualTo(200);
         assertThat(pack.getResponse().getContentType()).isEqualTo("application/pdf");

@@ -17,7 +17,8 @@ class PathwayRulesTests {
 
     private final PathwayRules rules = new PathwayRules(new ReferralsSettings(
             Map.of("rsab", Pathway.ADULTS_SAR, "rscp", Pathway.CHILDREN_CSPR),
-            List.of("killed", "domestic homicide", "murder"), 18));
+            List.of("killed", "domestic homicide", "murder"), 18),
+            name -> java.util.Optional.of(name.toUpperCase() + "@redbridge.gov.uk"));
 
     static FilledForm form(String... keyValues) {
         List<ExtractedField> fields = new ArrayList<>();
@@ -31,7 +32,7 @@ class PathwayRulesTests {
     void theMailboxDecidesWhenItHasAPathway() {
         var d = rules.decide("rscp", form("subject.age", "40"), LocalDate.of(2026, 3, 2));
         assertThat(d.pathway()).isEqualTo(Pathway.CHILDREN_CSPR);
-        assertThat(d.reason()).contains("rscp");
+        assertThat(d.reason()).contains("RSCP@redbridge.gov.uk").doesNotContain(" rscp ");
     }
 
     @Test

@@ -181,20 +181,54 @@ class AddDocumentPagesTests {
         assertThat(handAdded(reference)).singleElement().satisfies(d -> assertThat(d.role()).isEqualTo("FORM"));
     }
 
+    /**
+     * Issue 13, point 2: another person's form (another name, another date of birth) filled 37 blank fields of a
+     * referral under a green banner. It is refused now, with what differs side by side, and nothing is kept.
+     */
     @Test
-    void aFormNeverOverwritesWhatTheReferralHoldsAndSaysWhereItDiffers() throws Exception {
+    void anotherPersonsFormIsRefusedWithTheDifferencesSideBySideAndNothingIsKept() throws Exception {
         String reference = data.referralFrom(PageTestData.uniqueSender(), "Alexis", "Heldname");
         FilledForm before = referrals.find(ReferralReference.parse(reference)).orElseThrow().form();
+        long storedBefore = storedContents();
 
         MvcResult result = upload(reference, "FORM", file("form.docx", FormDocuments.officialTables(SAMPLE)));
 
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        String page = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("<title>Error: ", "There is a problem", "href=\"#samePerson\"",
+                "This form seems to be about another person", "id=\"other-person\"", "Heldname",
+                SAMPLE.value("subject.last_name"));
+        Referral after = referrals.find(ReferralReference.parse(reference)).orElseThrow();
+        assertThat(after.form()).isEqualTo(before);
+        assertThat(handAdded(reference)).isEmpty();
+        assertThat(storedContents()).isEqualTo(storedBefore);
+        assertThat(referrals.openConflicts(after.id())).isEmpty();
+    }
+
+    /** Confirmed as the same person: its blanks fill the referral's, and every differing value is shown beside the held. */
+    @Test
+    void aFormConfirmedAsTheSamePersonNeverOverwritesAndShowsEachDifferenceOnTheReview() throws Exception {
+        String reference = data.referralFrom(PageTestData.uniqueSender(), "Alexis", "Heldname");
+        FilledForm before = referrals.find(ReferralReference.parse(reference)).orElseThrow().form();
+
+        MvcResult result = mvc.perform(multipart("/referrals/" + reference + "/add-document")
+                .file(file("form.docx", FormDocuments.officialTables(SAMPLE))).param("kind", "FORM")
+                .param("samePerson", "yes").with(SECRETARIAT).with(csrf())).andReturn();
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(302);
         assertThat((Integer) result.getFlashMap().get("documentDiffering")).isPositive();
-        FilledForm after = referrals.find(ReferralReference.parse(reference)).orElseThrow().form();
-        assertThat(after.value("subject.first_name")).isEqualTo(before.value("subject.first_name"));
-        assertThat(after.value("subject.last_name")).contains("Heldname");
-        String page = mvc.perform(get(result.getResponse().getRedirectedUrl()).with(SECRETARIAT)
-                .flashAttrs(result.getFlashMap())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("check them on the field review page", "subject.first_name");
+        Referral after = referrals.find(ReferralReference.parse(reference)).orElseThrow();
+        assertThat(after.form().value("subject.first_name")).isEqualTo(before.value("subject.first_name"));
+        assertThat(after.form().value("subject.last_name")).contains("Heldname");
+        assertThat(referrals.openConflicts(after.id())).extracting(c -> c.key()).contains("subject.last_name");
+        String review = mvc.perform(get("/referrals/" + reference + "/review").with(SECRETARIAT)).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(review).contains("a form added later gives", "id=\"fields-subject-last_name-conflict\"",
+                "The referral holds", "Heldname", "the form added by hand (form.docx)",
+                SAMPLE.value("subject.last_name"));
+        String timeline = html(reference);
+        assertThat(timeline).contains("confirmed by sam.secretariat as about the same person", "Last name")
+                .doesNotContain("subject.last_name");
     }
 
     @Test

@@ -66,7 +66,8 @@ class ReferralPagesTests {
 
         String page = html(get("/referrals/" + reference).with(SECRETARIAT));
 
-        assertThat(page).contains(reference, "Alexis Casepage", "Received", "Referral email", "acknowledgement");
+        assertThat(page).contains(reference, "Alexis Casepage", "Received", "Referral email",
+                "Acknowledgement to the referrer");
         assertThat(auditRows(reference, "case.viewed")).singleElement()
                 .satisfies(row -> assertThat(row).containsEntry("ACTOR", "sam.secretariat")
                         .containsEntry("OUTCOME", "200").containsKey("IP"));
@@ -191,8 +192,13 @@ class ReferralPagesTests {
         assertThat(html(get("/referrals").param("status", "CLOSED").with(SECRETARIAT))).doesNotContain(reference);
         assertThat(html(get("/referrals").param("pathway", "ADULTS_SAR").param("from", "1/1/2000")
                 .with(SECRETARIAT))).contains(reference);
-        assertThat(html(get("/referrals").param("from", "32/13/2026").with(SECRETARIAT)))
-                .contains("There is a problem", "href=\"#from\"", "Enter the first day as a real date");
+        MvcResult wrongDate = mvc.perform(get("/referrals").param("from", "32/13/2026").with(SECRETARIAT)).andReturn();
+        assertThat(wrongDate.getResponse().getStatus()).isEqualTo(400);
+        assertThat(wrongDate.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("There is a problem", "href=\"#from-day\"", "The first day must be a real date");
+        // the form's day, month and year boxes: never the browser's own date picker
+        assertThat(html(get("/referrals").param("from-day", "1").param("from-month", "1").param("from-year", "2000")
+                .with(SECRETARIAT))).contains(reference, "name=\"from-day\"", "inputmode=\"numeric\"").doesNotContain("type=\"date\"");
     }
 
     @Test

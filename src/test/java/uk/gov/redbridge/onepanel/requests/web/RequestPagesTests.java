@@ -74,7 +74,7 @@ class RequestPagesTests {
         assertThat(requests.forReferral(ref)).filteredOn(r -> !r.agencyCode().equals(removed)
                 && !r.agencyCode().equals(notKnown)).allSatisfy(r -> assertThat(r.status()).isEqualTo(RequestStatus.SENT));
         String after = html("/referrals/" + reference);
-        assertThat(after).contains("Not known to the service", "Cancelled", "Sent");
+        assertThat(after).contains("The agency does not know the person", "Cancelled", "Sent");
 
         MvcResult missing = mvc.perform(post("/referrals/" + reference + "/requests/add").with(SECRETARIAT)
                 .with(csrf()).param("agency", "")).andReturn();

@@ -45,4 +45,23 @@ class TemplatesTests {
         }
         assertThat(problems).isEmpty();
     }
+
+    /**
+     * Issue 13, point 9: a due date typed 01/03/2027 was saved as 3 January 2027 by an en-US browser's own date
+     * picker. Every date is typed in the GOV.UK date input (day, month, year), every time as text: no template asks
+     * the browser for one, and every form that posts a date names its three boxes.
+     */
+    @Test
+    void noTemplateUsesTheBrowsersDateOrTimePicker() throws IOException {
+        List<String> problems = new ArrayList<>();
+        Pattern picker = Pattern.compile("type\\s*=\\s*\"(?:date|time|datetime-local|month|week)\"");
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+                if (picker.matcher(Files.readString(file)).find()) {
+                    problems.add(file + ": the browser's own date or time picker");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
 }
