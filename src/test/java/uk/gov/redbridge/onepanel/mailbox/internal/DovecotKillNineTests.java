@@ -61,7 +61,7 @@ class DovecotKillNineTests {
         dovecot = DovecotServer.start(Files.createTempDirectory("onepanel-dovecot"), List.of(ONEPANEL));
         // acknowledgements go out through this SMTP server (GreenMail keeps every message it accepts)
         smtpSink = TestSettings.startedMailServer(ONEPANEL);
-        jdbcUrl = "jdbc:h2:file:" + dir.resolve("db/onepanel") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+        jdbcUrl = "jdbc:h2:file:" + dir.resolve("db/onepanel") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
     }
 
     @AfterEach

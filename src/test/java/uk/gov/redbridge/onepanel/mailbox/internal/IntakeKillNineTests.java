@@ -52,7 +52,7 @@ class IntakeKillNineTests {
     void startMailServer() throws Exception {
         mailServer = TestSettings.startedMailServer(ONEPANEL);
         // as application.yml: WRITE_DELAY=0, or H2 loses the last commits on kill -9; AUTO_SERVER lets this test look
-        jdbcUrl = "jdbc:h2:file:" + dir.resolve("db/onepanel") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+        jdbcUrl = "jdbc:h2:file:" + dir.resolve("db/onepanel") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
     }
 
     @AfterEach
