@@ -4,14 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -23,6 +19,8 @@ import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+
+import uk.gov.redbridge.onepanel.testing.DovecotServer;
 
 /**
  * The mail server a drain runs against, outside the service (so that mail can wait in it while the service is down):
@@ -148,6 +146,7 @@ abstract class BenchMailServer implements AutoCloseable {
 
         private final Path dir;
         private final String mailUser;
+        private DovecotServer dovecot;
         private GreenMail sink;
 
         OfDovecot(int imapPort, int smtpPort, Path dir, String mailUser) {
@@ -163,74 +162,12 @@ abstract class BenchMailServer implements AutoCloseable {
 
         @Override
         String login(String address) {
-            return address.toLowerCase(Locale.ROOT);
+            return DovecotServer.login(address);
         }
 
         @Override
         void start() throws Exception {
-            stopDovecot();
-            Path mail = dir.resolve("mail");
-            BenchFiles.deleteTree(mail);
-            for (String sub : List.of("run", "state", "log", "mail")) {
-                Files.createDirectories(dir.resolve(sub));
-            }
-            run("chown", mailUser, mail.toString());
-            StringBuilder passwd = new StringBuilder();
-            for (String address : DrainMail.PANEL) {
-                passwd.append(login(address)).append(":{PLAIN}").append(address).append("::::::\n");
-            }
-            Files.writeString(dir.resolve("passwd"), passwd);
-            String group = new String(new ProcessBuilder("id", "-gn", mailUser).start().getInputStream().readAllBytes(),
-                    StandardCharsets.UTF_8).trim();
-            Files.writeString(dir.resolve("dovecot.conf"), """
-                    instance_name = bench-%1$d
-                    base_dir = %2$s/run
-                    state_dir = %2$s/state
-                    log_path = %2$s/log/dovecot.log
-                    info_log_path = %2$s/log/dovecot.log
-                    protocols = imap
-                    listen = 127.0.0.1
-                    ssl = no
-                    disable_plaintext_auth = no
-                    auth_mechanisms = plain login
-                    auth_username_format = %%Lu
-                    default_internal_user = dovecot
-                    default_login_user = dovenull
-                    first_valid_uid = 1
-                    passdb {
-                      driver = passwd-file
-                      args = scheme=PLAIN username_format=%%Lu %2$s/passwd
-                    }
-                    userdb {
-                      driver = static
-                      args = uid=%3$s gid=%4$s home=%2$s/mail/%%Lu
-                    }
-                    mail_location = maildir:~/Maildir
-                    mail_fsync = always
-                    namespace inbox {
-                      inbox = yes
-                    }
-                    protocol imap {
-                      mail_max_userip_connections = 200
-                      imap_idle_notify_interval = 2 mins
-                    }
-                    service imap-login {
-                      inet_listener imap {
-                        address = 127.0.0.1
-                        port = %1$d
-                      }
-                      inet_listener imaps {
-                        port = 0
-                      }
-                    }
-                    """.formatted(imapPort, dir, mailUser, group));
-            run("/usr/sbin/dovecot", "-c", dir.resolve("dovecot.conf").toString());
-            for (int i = 0; i < 100 && !portOpen(imapPort); i++) {
-                Thread.sleep(100);
-            }
-            if (!portOpen(imapPort)) {
-                throw new IllegalStateException("dovecot did not open port " + imapPort + "; see " + dir.resolve("log"));
-            }
+            dovecot = DovecotServer.start(dir, List.of(DrainMail.PANEL), imapPort, mailUser);
             sink = new GreenMail(new ServerSetup(smtpPort, host, ServerSetup.PROTOCOL_SMTP));
             sink.start();
             // the service signs in to SMTP as each mailbox (password = address, as in Dovecot's password file)
@@ -244,36 +181,14 @@ abstract class BenchMailServer implements AutoCloseable {
             append(List.of(message));
         }
 
-        private void stopDovecot() throws IOException, InterruptedException {
-            Path pidFile = dir.resolve("run/master.pid");
-            if (!Files.exists(pidFile)) {
-                return;
-            }
-            long pid = Long.parseLong(Files.readString(pidFile).trim());
-            ProcessHandle.of(pid).filter(p -> p.info().command().map(c -> c.contains("dovecot")).orElse(false))
-                    .ifPresent(p -> {
-                        p.destroy();
-                        p.onExit().orTimeout(10, TimeUnit.SECONDS).join();
-                    });
-        }
-
-        private void run(String... command) throws IOException, InterruptedException {
-            // to a file, not a pipe: Dovecot's master goes to the background keeping its output open
-            Path output = dir.resolve("log/commands.log");
-            Files.createDirectories(output.getParent());
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile())).start();
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed; see " + output);
-            }
-        }
-
         @Override
         public void close() throws Exception {
             if (sink != null) {
                 sink.stop();
             }
-            stopDovecot();
+            if (dovecot != null) {
+                dovecot.close();
+            }
         }
     }
 }

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import uk.gov.redbridge.onepanel.External;
 import uk.gov.redbridge.onepanel.OnePanelApplication;
+import uk.gov.redbridge.onepanel.testing.DovecotServer;
 import uk.gov.redbridge.onepanel.testing.TestMail;
 
 /**
