@@ -78,10 +78,15 @@ final class EndToEndSupport {
         return null;
     }
 
-    /** Every open exception (the API gives the oldest 500 unless asked: another test may have left hundreds). */
+    /** Every open exception, page after page (another test in the same service may have left hundreds). */
     static List<JsonNode> exceptions(RestClient api) {
         List<JsonNode> out = new java.util.ArrayList<>();
-        get(api, "/api/exceptions?limit=5000").get("items").forEach(out::add);
-        return out;
+        for (int page = 1; ; page++) {
+            JsonNode queue = get(api, "/api/exceptions?size=500&page=" + page);
+            queue.get("items").forEach(out::add);
+            if (page >= queue.get("pages").asInt()) {
+                return out;
+            }
+        }
     }
 }

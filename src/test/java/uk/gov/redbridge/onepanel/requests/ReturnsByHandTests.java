@@ -125,7 +125,8 @@ class ReturnsByHandTests {
         });
         assertThat(referrals.timeline(referrals.find(ref).orElseThrow().id()))
                 .anySatisfy(t -> {
-                    assertThat(t.detail()).isEqualTo("Return from NELFT added by hand (Word document)");
+                    assertThat(t.detail()).isEqualTo(
+                            "Return from North East London NHS Foundation Trust (NELFT) added by hand (Word document)");
                     assertThat(t.actor()).isEqualTo(ACTOR);
                 });
         assertThat(events.stream(ReturnReceived.class).filter(e -> e.requestId().equals(nelft.id())))
