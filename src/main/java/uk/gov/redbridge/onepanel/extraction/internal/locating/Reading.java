@@ -23,6 +23,21 @@ import uk.gov.redbridge.onepanel.extraction.internal.mapping.ValueType;
  */
 final class Reading {
 
+    /** The field of a label the mapping does not know, until its place in its section says which it is. */
+    static final FieldSpec UNKNOWN = new FieldSpec("?", ValueType.LONG_TEXT, false, List.of("?"), true, null);
+
+    /**
+     * A label not recognised, with what it is most like and where it stood: the section and person being read.
+     *
+     * @param likeness each field's likeness to the label's words, best first
+     */
+    record Unknown(int id, MappingSection section, int person, String label, List<SimilarLabels.Match> likeness) {
+
+        String key() {
+            return "?" + id;
+        }
+    }
+
     final FormMapping mapping;
     final Vocabulary vocabulary;
     final LabelIndex index;
@@ -37,6 +52,10 @@ final class Reading {
     FieldSpec topic;
     MappingSection topicSection;
     String topicLabel;
+    double topicScore = 1.0;
+    /** the key the parts of the question being read go under: the field's, or an unknown label's */
+    String topicKey;
+    final List<Unknown> unknowns = new ArrayList<>();
     boolean ended;
     /** the last field resolved from a wording shared by several sections, for late correction */
     Target lastAmbiguous;
@@ -141,6 +160,8 @@ final class Reading {
             topic = field;
             topicSection = section;
             topicLabel = chosen.labelText();
+            topicScore = chosen.score() * contextFactor;
+            topicKey = field.key();
         } else {
             topic = null;
         }
@@ -180,13 +201,66 @@ final class Reading {
         lastAmbiguous = null;
     }
 
+    /**
+     * A label the mapping does not know ("Pronouns:", "Safeguarding status"): its answer is kept apart, with the
+     * section and person it was read in, until {@link StructureAlignment} finds which field, if any, its place
+     * makes it. Parts of its answer ("Subject:", "Others:") go with it.
+     */
+    Target unknown(String label, Origin origin) {
+        if (section != null && section.repeats() && person < 0) {
+            startItem(null, 0.9);
+        }
+        return unknownFor(label, origin, section != null && section.repeats() ? person : -1);
+    }
+
+    /** As {@link #unknown}, for a given person of a section of persons (persons in columns). */
+    Target unknownFor(String label, Origin origin, int forPerson) {
+        Unknown u = new Unknown(unknowns.size(), section, forPerson, label, index.likeness(label));
+        unknowns.add(u);
+        lastAmbiguous = null;
+        if (section != null && !section.parts().isEmpty()) {
+            topic = UNKNOWN;
+            topicSection = section;
+            topicLabel = label;
+            topicScore = 1.0;
+            topicKey = u.key();
+        } else {
+            topic = null;
+        }
+        return new Target(section, UNKNOWN, u.key(), label, origin, 1.0);
+    }
+
     Target part(LabelIndex.Hit hit, Origin origin) {
         if (topic == null) {
             return null;
         }
-        String key = topic.key() + "." + hit.wording().part();
+        String key = topicKey + "." + hit.wording().part();
         return new Target(topicSection, topic, key, topicLabel + " / " + hit.labelText(), origin,
-                hit.score());
+                hit.score() * topicScore);
+    }
+
+    /**
+     * Whether a label not recognised is more like a field of the section being read that has no answer yet (other
+     * than {@code except}) than not at all: inside a long answer, only such a label ends it.
+     */
+    boolean likeAMissingField(String label, FieldSpec except, double atLeast) {
+        if (section == null) {
+            return false;
+        }
+        for (SimilarLabels.Match m : index.likeness(label)) {
+            if (m.score() < atLeast) {
+                break;
+            }
+            if (m.section() == section && m.field() != except && !answered(m.field())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean answered(FieldSpec field) {
+        String key = section.keyOf(field, Math.max(person, 0));
+        return found.stream().anyMatch(l -> l.key().equals(key) || l.key().startsWith(key + "."));
     }
 
     boolean partsPossible() {
@@ -201,6 +275,11 @@ final class Reading {
             return;
         }
         String key = t.key();
+        if (t.field() == UNKNOWN) {
+            found.add(new Located(key, t.field(), value, t.label(), valueOrigin != null ? valueOrigin : t.origin(),
+                    t.score(), placement));
+            return;
+        }
         if (t.field().parts() && key.equals(t.field().key())) {
             // an answer to a question asked in parts, given without part labels
             String dflt = t.section().defaultPart();
@@ -214,6 +293,8 @@ final class Reading {
     }
 
     LocatedForm result(boolean titleSeen) {
+        // labels not recognised: what their place in their section makes them, or nothing
+        List<Located> found = new StructureAlignment(mapping, vocabulary).assign(this.found, unknowns);
         // persons: drop blocks with nothing in them, number the rest 0.. in form order, add each role
         Map<Integer, Integer> renumber = new TreeMap<>();
         for (Located l : found) {

@@ -1,0 +1,300 @@
+package uk.gov.redbridge.onepanel.extraction.internal.locating;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import uk.gov.redbridge.onepanel.extraction.internal.mapping.FieldSpec;
+import uk.gov.redbridge.onepanel.extraction.internal.mapping.FormMapping;
+import uk.gov.redbridge.onepanel.extraction.internal.mapping.MappingSection;
+import uk.gov.redbridge.onepanel.extraction.internal.mapping.ValueType;
+
+/**
+ * The form's structure as evidence: the sections and the order of the fields in each are known (the mapping lists
+ * them in form order). The labels read in a section (or a person of section 3) are lined up against that order; a
+ * label the mapping does not know, standing between two recognised neighbours where fields are missing, is taken
+ * for a missing field when the evidence agrees: it fills the only gap between its neighbours, or its answer has the
+ * shape only one missing field takes (a date, an NHS number, an age, a telephone number, an email address), or its
+ * words are clearly more like one missing field than the others. Such fields are read with lower confidence, so that
+ * they are listed for review; an unknown label that nothing places is left out.
+ */
+final class StructureAlignment {
+
+    /** the confidence of a field placed by its position, before the evidence that placed it */
+    private static final double PLACED = 0.6;
+    /** never surer than this: a field placed by its position is always listed for review */
+    private static final double MOST = 0.78;
+
+    private final FormMapping mapping;
+    private final Vocabulary vocabulary;
+
+    StructureAlignment(FormMapping mapping, Vocabulary vocabulary) {
+        this.mapping = mapping;
+        this.vocabulary = vocabulary;
+    }
+
+    /** A block of the form: a section, or one person of a repeating section. */
+    private record Block(MappingSection section, int person) {
+    }
+
+    /** One label in a block, in reading order: a recognised field (its place in form order) or an unknown label. */
+    private record Entry(int fieldIndex, Reading.Unknown unknown) {
+    }
+
+    List<Located> assign(List<Located> found, List<Reading.Unknown> unknowns) {
+        if (unknowns.isEmpty()) {
+            return found;
+        }
+        Map<String, Reading.Unknown> byKey = new HashMap<>();
+        unknowns.forEach(u -> byKey.put(u.key(), u));
+        Map<Block, List<Entry>> blocks = new LinkedHashMap<>();
+        Map<Block, Set<String>> keysFound = new HashMap<>();
+        Map<String, List<Located>> valuesOf = new LinkedHashMap<>();
+        Set<String> seenUnknowns = new HashSet<>();
+        for (Located l : found) {
+            if (l.field() == Reading.UNKNOWN) {
+                String base = l.key().contains(".") ? l.key().substring(0, l.key().indexOf('.')) : l.key();
+                Reading.Unknown u = byKey.get(base);
+                valuesOf.computeIfAbsent(base, k -> new ArrayList<>()).add(l);
+                if (u == null || u.section() == null || !seenUnknowns.add(base)) {
+                    continue;
+                }
+                Block b = new Block(u.section(), u.section().repeats() ? u.person() : -1);
+                blocks.computeIfAbsent(b, k -> new ArrayList<>()).add(new Entry(-1, u));
+                continue;
+            }
+            Block b = blockOf(l.key());
+            if (b == null) {
+                continue;
+            }
+            int index = fieldIndex(b.section(), l.field());
+            if (index >= 0) {
+                blocks.computeIfAbsent(b, k -> new ArrayList<>()).add(new Entry(index, null));
+                keysFound.computeIfAbsent(b, k -> new HashSet<>()).add(l.field().key());
+            }
+        }
+        Map<String, Placed> placed = new HashMap<>();
+        for (Map.Entry<Block, List<Entry>> e : blocks.entrySet()) {
+            place(e.getKey(), e.getValue(), keysFound.computeIfAbsent(e.getKey(), k -> new HashSet<>()), valuesOf,
+                    placed);
+        }
+        List<Located> out = new ArrayList<>();
+        for (Located l : found) {
+            if (l.field() != Reading.UNKNOWN) {
+                out.add(l);
+                continue;
+            }
+            String base = l.key().contains(".") ? l.key().substring(0, l.key().indexOf('.')) : l.key();
+            Placed p = placed.get(base);
+            if (p == null) {
+                continue;
+            }
+            String part = l.key().contains(".") ? l.key().substring(l.key().indexOf('.') + 1)
+                    : p.field().parts() ? orSubject(p.section().defaultPart()) : null;
+            String key = p.key() + (part == null ? "" : "." + part);
+            String value = vocabulary.clean(Arrays.asList(l.value().split("\n", -1)), p.field().type());
+            if (!value.isBlank()) {
+                out.add(new Located(key, p.field(), value, l.label(), l.origin(), p.confidence(), l.placement()));
+            }
+        }
+        return out;
+    }
+
+    private static String orSubject(String part) {
+        return part == null ? "subject" : part;
+    }
+
+    /** Where an unknown label was placed: its field, the key its answer goes to, how sure. */
+    private record Placed(MappingSection section, FieldSpec field, String key, double confidence) {
+    }
+
+    private void place(Block block, List<Entry> entries, Set<String> foundKeys, Map<String, List<Located>> valuesOf,
+            Map<String, Placed> placed) {
+        List<FieldSpec> fields = block.section().fields();
+        int i = 0;
+        while (i < entries.size()) {
+            if (entries.get(i).unknown() == null) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < entries.size() && entries.get(i).unknown() != null) {
+                i++;
+            }
+            List<Reading.Unknown> run = new ArrayList<>();
+            for (int j = start; j < i; j++) {
+                run.add(entries.get(j).unknown());
+            }
+            int before = start > 0 ? entries.get(start - 1).fieldIndex() : -1;
+            int after = i < entries.size() ? entries.get(i).fieldIndex() : fields.size();
+            if (before >= after) {
+                // rows out of form order around it: its place says nothing
+                continue;
+            }
+            List<Integer> gap = new ArrayList<>();
+            boolean whole = true;
+            for (int f = before + 1; f < after; f++) {
+                FieldSpec field = fields.get(f);
+                if (!field.into().isEmpty() && field.type() == ValueType.FULL_NAME) {
+                    continue;
+                }
+                if (isFound(field, fields, foundKeys)) {
+                    whole = false;
+                    continue;
+                }
+                gap.add(f);
+            }
+            if (gap.isEmpty()) {
+                continue;
+            }
+            fill(block, run, gap, whole, foundKeys, valuesOf, placed);
+        }
+    }
+
+    /**
+     * Places a run of unknown labels in the missing fields between their neighbours: in order, each where the
+     * evidence is enough.
+     *
+     * @param whole every field between the neighbours is missing (none was read elsewhere): their place is sure
+     */
+    private void fill(Block block, List<Reading.Unknown> run, List<Integer> gap, boolean whole, Set<String> foundKeys,
+            Map<String, List<Located>> valuesOf, Map<String, Placed> placed) {
+        List<FieldSpec> fields = block.section().fields();
+        // contact (telephone and email in one) stands for its parts: keep whichever fits the answer
+        boolean exact = whole && run.size() == gap.stream().filter(f -> !combined(fields.get(f), gap, fields)).count();
+        int next = 0;
+        for (Reading.Unknown u : run) {
+            List<Located> values = valuesOf.getOrDefault(u.key(), List.of());
+            if (values.isEmpty()) {
+                continue;
+            }
+            boolean hasParts = values.stream().anyMatch(v -> v.key().contains("."));
+            String value = values.get(0).value();
+            int chosen = -1;
+            double chosenScore = 0;
+            double secondScore = 0;
+            double chosenLike = 0;
+            for (int g = next; g < gap.size(); g++) {
+                FieldSpec field = fields.get(gap.get(g));
+                if (hasParts != field.parts() || combined(field, gap, fields) && !both(value)) {
+                    continue;
+                }
+                double fit = fit(field, value);
+                if (fit < 0.5) {
+                    continue;
+                }
+                double like = likeness(u, field);
+                double score = fit * (0.5 + like);
+                if (score > chosenScore) {
+                    secondScore = chosenScore;
+                    chosenScore = score;
+                    chosen = g;
+                    chosenLike = like;
+                } else if (score > secondScore) {
+                    secondScore = score;
+                }
+            }
+            if (chosen < 0) {
+                continue;
+            }
+            FieldSpec field = fields.get(gap.get(chosen));
+            boolean typedFit = typed(field) && fit(field, value) >= 1 && gap.stream().skip(next)
+                    .filter(f -> fields.get(f).type() == field.type()).count() == 1;
+            boolean likeMost = chosenLike >= 0.35 && chosenScore - secondScore >= 0.15;
+            boolean onlyPlace = exact && chosen == next;
+            if (!onlyPlace && !typedFit && !likeMost) {
+                continue;
+            }
+            double confidence = Math.min(MOST, PLACED + (onlyPlace ? 0.08 : 0) + (typedFit ? 0.08 : 0)
+                    + 0.1 * chosenLike);
+            String key = block.section().keyOf(field, Math.max(block.person(), 0));
+            placed.put(u.key(), new Placed(block.section(), field, key, confidence));
+            foundKeys.add(field.key());
+            next = chosen + 1;
+        }
+    }
+
+    /** A field that combines others also in the gap ("Contact" beside "Telephone" and "Email"). */
+    private static boolean combined(FieldSpec field, List<Integer> gap, List<FieldSpec> fields) {
+        if (field.into().isEmpty()) {
+            return false;
+        }
+        return gap.stream().map(fields::get).anyMatch(f -> field.into().containsValue(f.key()));
+    }
+
+    private static boolean both(String value) {
+        return ValueShapes.fit(new FieldSpec("x", ValueType.EMAIL, false, List.of("x"), false, null), value) >= 1
+                && value.matches("(?s).*\\d{3}.*\\d{3}.*");
+    }
+
+    private static double fit(FieldSpec field, String value) {
+        if (field.type() == ValueType.PHONE && value.contains("@")) {
+            return 0.4;
+        }
+        if (field.type() == ValueType.EMAIL && value.matches("(?s).*\\d{3}.*\\d{3}.*")) {
+            return 0.4;
+        }
+        return ValueShapes.fit(field, value);
+    }
+
+    private static boolean typed(FieldSpec field) {
+        return switch (field.type()) {
+            case DATE, NHS_NUMBER, AGE, PHONE, EMAIL, CONTACT -> true;
+            default -> false;
+        };
+    }
+
+    private static double likeness(Reading.Unknown u, FieldSpec field) {
+        for (SimilarLabels.Match m : u.likeness()) {
+            if (m.field() == field) {
+                return m.score();
+            }
+        }
+        return 0;
+    }
+
+    private static boolean isFound(FieldSpec field, List<FieldSpec> fields, Set<String> foundKeys) {
+        if (foundKeys.contains(field.key())) {
+            return true;
+        }
+        // a combined field read means its parts are read, and the other way round
+        if (field.into().values().stream().anyMatch(foundKeys::contains)) {
+            return true;
+        }
+        return fields.stream().anyMatch(f -> f.into().containsValue(field.key()) && foundKeys.contains(f.key()));
+    }
+
+    private Block blockOf(String key) {
+        int dot = key.indexOf('.');
+        if (dot < 0) {
+            return null;
+        }
+        String sectionKey = key.substring(0, dot);
+        for (MappingSection s : mapping.sections()) {
+            if (s.key().equals(sectionKey)) {
+                if (!s.repeats()) {
+                    return new Block(s, -1);
+                }
+                int next = key.indexOf('.', dot + 1);
+                if (next < 0) {
+                    return null;
+                }
+                try {
+                    return new Block(s, Integer.parseInt(key.substring(dot + 1, next)));
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static int fieldIndex(MappingSection section, FieldSpec field) {
+        return section.fields().indexOf(field);
+    }
+}
