@@ -50,6 +50,9 @@ final class LabelIndex {
     record Heading(MappingSection section, String role, String written, int length) {
     }
 
+    /** The role of a heading that opens the next item of its section with the role items usually have. */
+    static final String NEXT_ITEM = "";
+
     /** "2.", "3a)", "(b)", "iv.", "Section 5": numbering before a heading */
     private static final Pattern NUMBERING = Pattern.compile("^\\s*(?:(?i:section|part)\\s+)?"
             + "(?:\\(?(?:\\d{1,2}(?:\\.\\d{1,2})?[a-hA-H]?|[a-hA-H]|(?i:i{1,3}|iv|v|vi{1,3}))\\)?[.):]?\\s+)");
@@ -355,6 +358,20 @@ final class LabelIndex {
         if (!LabelCandidate.readsAsLabel(stripped, 10) || stripped.endsWith(".")) {
             return null;
         }
+        if (current != null && current.repeats() && words(stripped) <= 6) {
+            // in a section of persons, a short heading is most likely the next person's ("Relevant other")
+            SimilarLabels.Match item = similar.itemHeading(stripped);
+            if (item != null && item.section() == current && item.score() >= (numbered || markedAsHeading ? 0.5 : 0.6)
+                    && similar.fields(stripped).stream().noneMatch(f -> f.score() >= item.score())) {
+                return new Heading(current, item.role(), item.wording(), Folded.fold(stripped).length());
+            }
+            SimilarLabels.Match again = similar.heading(stripped);
+            if (again != null && again.section() == current && again.role() == null && again.score() >= 0.6
+                    && (numbered || markedAsHeading)) {
+                // the section's own heading, numbered as an item: the next person, of the usual role
+                return new Heading(current, NEXT_ITEM, again.wording(), Folded.fold(stripped).length());
+            }
+        }
         SimilarLabels.Match m = similar.heading(stripped);
         if (m == null) {
             return null;
@@ -370,7 +387,7 @@ final class LabelIndex {
         if (!numbered && !fields.isEmpty() && fields.get(0).score() >= m.score()) {
             return null;
         }
-        SimilarLabels.Match part = similar.part(stripped);
+        SimilarLabels.Match part = current != null && !current.parts().isEmpty() ? similar.part(stripped) : null;
         if (part != null && part.score() >= m.score()) {
             // "The subject", "Family": the parts of an answer
             return null;
@@ -505,6 +522,18 @@ final class LabelIndex {
     /** As {@link #heading(String, boolean)}; for OCR text, a heading misread by a letter or two still counts. */
     Heading heading(String text, boolean styledAsHeading, boolean loose) {
         Heading h = headingOnly(text, styledAsHeading);
+        if (h != null && !loose) {
+            // a wording that starts the heading but leaves words over ("Person 1 - next of kin" starts with
+            // "Person"): the heading's words as a whole may say otherwise
+            String body = NUMBERING.matcher(text).replaceFirst("");
+            if (Folded.fold(body).length() > h.length() + 2) {
+                SimilarLabels.Match m = similar.heading(body);
+                if (m != null && m.score() >= 0.75 && (!java.util.Objects.equals(m.role(), h.role())
+                        || m.section() != h.section())) {
+                    h = new Heading(m.section(), m.role(), m.wording(), Folded.fold(body).length());
+                }
+            }
+        }
         if (h == null && loose) {
             h = approximateHeading(text);
         }

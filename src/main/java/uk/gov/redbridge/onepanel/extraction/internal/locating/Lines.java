@@ -227,13 +227,13 @@ final class Lines {
             }
             if (pending == null) {
                 ends = !gapAfterLeading();
-            } else if (lines.isEmpty()) {
-                ends = false;
-            } else if (pendingLong()) {
-                // a line of its own, no full stop, much like a question of this section still unanswered
-                ends = run.likeAMissingField(c.label(), pending.field(), 0.5);
+            } else if (lines.isEmpty() || pendingLong()) {
+                // a line of its own, no full stop, much like a question of this section still unanswered: the
+                // answer before it was left blank, or has ended
+                ends = !text.endsWith(".") && run.likeAMissingField(c.label(), pending.field(), 0.5);
             } else if (pending.field().key().endsWith("address")) {
-                ends = run.likeAMissingField(c.label(), pending.field(), 0.3);
+                // a town on the next line is still the address; a label is not
+                ends = run.likeAnyField(c.label(), 0.5);
             } else {
                 ends = true;
             }

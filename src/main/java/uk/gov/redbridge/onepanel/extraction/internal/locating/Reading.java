@@ -93,6 +93,10 @@ final class Reading {
     }
 
     void startItem(String role, double score) {
+        if (LabelIndex.NEXT_ITEM.equals(role)) {
+            role = null;
+            score = Math.min(score, 0.9);
+        }
         person++;
         personFields.clear();
         String r = role != null ? role
@@ -165,7 +169,8 @@ final class Reading {
         } else {
             topic = null;
         }
-        Target t = new Target(section, field, key, chosen.labelText(), origin, chosen.score() * contextFactor);
+        Target t = new Target(section, field, key, chosen.labelText(), origin, chosen.score() * contextFactor,
+                chosen.similar());
         if (ambiguous) {
             lastAmbiguous = t;
             lastAmbiguousHits = hits;
@@ -215,8 +220,20 @@ final class Reading {
 
     /** As {@link #unknown}, for a given person of a section of persons (persons in columns). */
     Target unknownFor(String label, Origin origin, int forPerson) {
-        Unknown u = new Unknown(unknowns.size(), section, forPerson, label, index.likeness(label));
-        unknowns.add(u);
+        return unknownFor(label, origin, forPerson, section);
+    }
+
+    private static int personOf(String key) {
+        String[] parts = key.split("\\.");
+        try {
+            return parts.length > 2 ? Integer.parseInt(parts[1]) : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private Target unknownFor(String label, Origin origin, int forPerson, MappingSection in) {
+        Unknown u = register(label, forPerson, in);
         lastAmbiguous = null;
         if (section != null && !section.parts().isEmpty()) {
             topic = UNKNOWN;
@@ -228,6 +245,12 @@ final class Reading {
             topic = null;
         }
         return new Target(section, UNKNOWN, u.key(), label, origin, 1.0);
+    }
+
+    private Unknown register(String label, int forPerson, MappingSection in) {
+        Unknown u = new Unknown(unknowns.size(), in, forPerson, label, index.likeness(label));
+        unknowns.add(u);
+        return u;
     }
 
     Target part(LabelIndex.Hit hit, Origin origin) {
@@ -258,6 +281,12 @@ final class Reading {
         return false;
     }
 
+    /** Whether a label is at least this like some field of the form. */
+    boolean likeAnyField(String label, double atLeast) {
+        List<SimilarLabels.Match> likeness = index.likeness(label);
+        return !likeness.isEmpty() && likeness.get(0).score() >= atLeast;
+    }
+
     private boolean answered(FieldSpec field) {
         String key = section.keyOf(field, Math.max(person, 0));
         return found.stream().anyMatch(l -> l.key().equals(key) || l.key().startsWith(key + "."));
@@ -275,6 +304,15 @@ final class Reading {
             return;
         }
         String key = t.key();
+        if (t.byWords() && t.field() != UNKNOWN && ValueShapes.fit(t.field(), value) < 0.5) {
+            // "Why is this case being referred?" was more like the referral date than its reason, but a date has
+            // not this shape: the label is left for its place in the form to decide
+            Unknown u = register(t.label(), t.section() != null && t.section().repeats() ? personOf(key) : -1,
+                    t.section());
+            found.add(new Located(u.key(), UNKNOWN, vocabulary.clean(lines, UNKNOWN.type()), t.label(),
+                    valueOrigin != null ? valueOrigin : t.origin(), 1.0, placement));
+            return;
+        }
         if (t.field() == UNKNOWN) {
             found.add(new Located(key, t.field(), value, t.label(), valueOrigin != null ? valueOrigin : t.origin(),
                     t.score(), placement));

@@ -152,6 +152,11 @@ final class SimilarLabels {
         return best(headings, text);
     }
 
+    /** The best heading of an item of a repeating section ("Next of kin", "Other person") for a text, or null. */
+    Match itemHeading(String text) {
+        return best(headings.stream().filter(w -> w.role() != null).toList(), text);
+    }
+
     private Match best(List<Wording> wordings, String text) {
         Match best = null;
         for (List<String> c : forms(text)) {

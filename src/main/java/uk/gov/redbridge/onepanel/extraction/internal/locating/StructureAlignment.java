@@ -152,7 +152,9 @@ final class StructureAlignment {
             if (gap.isEmpty()) {
                 continue;
             }
-            fill(block, run, gap, whole, foundKeys, valuesOf, placed);
+            // at the start or the end of a block, rows read earlier out of order do not unsettle the gap
+            boolean edge = start == 0 || i == entries.size();
+            fill(block, run, gap, whole || edge, foundKeys, valuesOf, placed);
         }
     }
 
@@ -206,7 +208,9 @@ final class StructureAlignment {
             boolean typedFit = typed(field) && fit(field, value) >= 1 && gap.stream().skip(next)
                     .filter(f -> fields.get(f).type() == field.type()).count() == 1;
             boolean likeMost = chosenLike >= 0.35 && chosenScore - secondScore >= 0.15;
-            boolean onlyPlace = exact && chosen == next;
+            // the only place left, and the label shares a word with the field, or the answer looks like its answer
+            boolean onlyPlace = exact && chosen == next && (chosenLike > 0 || fit(field, value) >= 1 && typed(field)
+                    || ValueShapes.personName(field, value)) && !likerElsewhere(u, fields, gap);
             if (!onlyPlace && !typedFit && !likeMost) {
                 continue;
             }
@@ -217,6 +221,22 @@ final class StructureAlignment {
             foundKeys.add(field.key());
             next = chosen + 1;
         }
+    }
+
+    /** The label is plainly like a field outside the gap: its place does not make it one of the gap's. */
+    private static boolean likerElsewhere(Reading.Unknown u, List<FieldSpec> fields, List<Integer> gap) {
+        for (SimilarLabels.Match m : u.likeness()) {
+            if (m.score() < 0.5) {
+                return false;
+            }
+            int index = fields.indexOf(m.field());
+            if (index >= 0 && !gap.contains(index)) {
+                // like a field of its own section, read elsewhere ("Forename and surname" is like the subject's
+                // names, but in a person's block those are not candidates)
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A field that combines others also in the gap ("Contact" beside "Telephone" and "Email"). */

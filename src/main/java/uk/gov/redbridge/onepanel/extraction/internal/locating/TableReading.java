@@ -227,8 +227,7 @@ final class TableReading {
             return false;
         }
         for (TableBlock.Cell c : cells.subList(1, cells.size())) {
-            String text = Vocabulary.SPACES.matcher(c.text().replace('\n', ' ')).replaceAll(" ").strip();
-            if (!text.isEmpty() && !labelOnly(text).isEmpty()) {
+            if (labelCell(c)) {
                 // "Name | Jane | DOB | 1/2/80": label and answer pairs, not persons side by side
                 personColumns.clear();
                 return false;
@@ -289,6 +288,25 @@ final class TableReading {
         return pairs >= 3 && pairs >= twoCells * 0.6;
     }
 
+    /**
+     * Whether a cell is a label, by wording or by words, or shaded as labels are and reading as one (without reading
+     * it: no section or person changes).
+     */
+    private boolean labelCell(TableBlock.Cell cell) {
+        String text = Vocabulary.SPACES.matcher(cell.text().replace('\n', ' ')).replaceAll(" ").strip();
+        if (text.isEmpty() || reading.vocabulary.isPlaceholder(text)) {
+            return false;
+        }
+        if (!labelOnly(text).isEmpty()) {
+            return true;
+        }
+        List<LabelIndex.Hit> hits = reading.index.similar(text, reading.section, shaded(cell));
+        if (!hits.isEmpty() && hits.get(0).rest().isEmpty()) {
+            return true;
+        }
+        return shaded(cell) && !text.endsWith(".") && LabelCandidate.readsAsLabel(text, 16);
+    }
+
     /** Whether a cell's whole text is a label (without reading it: no section or person changes). */
     private boolean readsAsLabel(String text) {
         return !labelOnly(Vocabulary.SPACES.matcher(text.replace('\n', ' ')).replaceAll(" ").strip()).isEmpty();
@@ -301,8 +319,7 @@ final class TableReading {
     private boolean itemRow(TableBlock.Row row, Map<String, List<LabelIndex.Hit>> columns) {
         for (TableBlock.Cell cell : row.cells()) {
             String text = cell.text().strip();
-            if (!text.isEmpty() && (!labelOnly(text.replace('\n', ' ')).isEmpty()
-                    || reading.index.heading(text.replace('\n', ' '), false) != null)) {
+            if (!text.isEmpty() && (labelCell(cell) || reading.index.heading(text.replace('\n', ' '), false) != null)) {
                 return false;
             }
         }
@@ -460,8 +477,10 @@ final class TableReading {
                 return r;
             }
         }
-        if (oneLine && waiting == null && labelPlace && !joined.endsWith(".") && LabelCandidate.readsAsLabel(joined, 16)
-                && joined.indexOf(':') < 0 || oneLine && waiting == null && labelPlace && joined.endsWith(":")
+        // a row of labels: the label before is not waiting for this cell
+        boolean free = waiting == null || labelFill != null && labelFill.equalsIgnoreCase(cell.fill());
+        if (oneLine && free && labelPlace && !joined.endsWith(".") && LabelCandidate.readsAsLabel(joined, 16)
+                && joined.indexOf(':') < 0 || oneLine && free && labelPlace && joined.endsWith(":")
                 && LabelCandidate.readsAsLabel(joined, 16)) {
             // a label the mapping does not know, where a label stands: its answer beside or under it
             r.open = reading.unknown(joined.replaceFirst(":$", "").strip(), cell.origin());

@@ -69,6 +69,35 @@ final class ValueShapes {
         return 1;
     }
 
+    private static final Pattern NAME_WORD = Pattern.compile("\\p{Lu}[\\p{L}'\\-]*\\.?");
+    private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "mx", "dr", "di", "ds", "pc");
+
+    /**
+     * Whether an answer reads as a person's name, for a field that takes one: a name field ("Name", "Referrer name")
+     * with two to four capitalised words, or a first or last name field with one or two.
+     */
+    static boolean personName(FieldSpec field, String value) {
+        String key = field.key();
+        boolean whole = key.endsWith("name") && !key.endsWith("first_name") && !key.endsWith("last_name")
+                && !key.endsWith("other_names") || key.endsWith("manager");
+        boolean part = key.endsWith("first_name") || key.endsWith("last_name");
+        if (!whole && !part) {
+            return false;
+        }
+        String[] words = value.strip().split("\\s+");
+        int names = 0;
+        for (String w : words) {
+            if (TITLES.contains(w.toLowerCase(Locale.ROOT).replace(".", ""))) {
+                continue;
+            }
+            if (!NAME_WORD.matcher(w).matches()) {
+                return false;
+            }
+            names++;
+        }
+        return whole ? names >= 2 && names <= 4 : names >= 1 && names <= 2;
+    }
+
     static boolean date(String v) {
         return v.length() <= 40 && UkDates.parse(v, ANY_DAY).isPresent();
     }
