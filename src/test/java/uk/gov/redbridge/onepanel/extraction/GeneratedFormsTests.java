@@ -37,8 +37,8 @@ class GeneratedFormsTests {
     void theTuningHalfToo() {
         ExtractionScore score = score(VariantGenerator.generate(SEED + 1, COUNT, Split.TUNE),
                 Path.of("target", "generated-forms", "tune"));
-        String report = score.report(true) + "\nmost missed:\n" + score.mostMissed(25) + "\nwrong:\n"
-                + String.join("\n", score.wrongValues());
+        String report = score.report(true) + "\nmost missed:\n" + score.mostMissed(25) + "\nmissed by label:\n"
+                + score.missedByLabel(80) + "\nwrong:\n" + String.join("\n", score.wrongValues());
         System.out.println("TUNE\n" + report);
     }
 
@@ -50,9 +50,9 @@ class GeneratedFormsTests {
             ExtractionResult result = f.extension().equals("eml") ? extractor.extractFromEmail(f.bytes())
                     : extractor.extract(f.name() + "." + f.extension(), f.bytes());
             if (result instanceof FormExtracted extracted) {
-                score.add(f.name(), f.truth(), extracted.form(), null);
+                score.add(f.name(), f.truth(), extracted.form(), null, f.labels());
             } else {
-                score.add(f.name(), f.truth(), null, ((ExtractionFailed) result).describe());
+                score.add(f.name(), f.truth(), null, ((ExtractionFailed) result).describe(), f.labels());
             }
         }
         assertThat(score.forms()).isEqualTo(forms.size());

@@ -47,8 +47,43 @@ public final class ExtractionScore {
     private final Map<String, Integer> missedKeys = new TreeMap<>();
     private final List<String> wrongValues = new ArrayList<>();
 
+    private final Map<String, int[]> byLabel = new TreeMap<>();
+
+    /** Scores one input, noting which label each field was written under. */
+    public void add(String name, Map<String, String> truth, FilledForm read, String failure,
+            Map<String, String> labels) {
+        List<String> missedNow = new ArrayList<>();
+        add(name, truth, read, failure, missedNow);
+        for (String key : truth.keySet()) {
+            String label = labels.get(key);
+            if (label == null) {
+                continue;
+            }
+            int[] counts = byLabel.computeIfAbsent(key.replaceAll("\\.\\d+\\.", ".N.") + " [" + label + "]",
+                    k -> new int[2]);
+            counts[0]++;
+            if (missedNow.contains(key)) {
+                counts[1]++;
+            }
+        }
+    }
+
+    /** The labels under which fields were most often missed: key [label] missed/used. */
+    public String missedByLabel(int n) {
+        StringBuilder sb = new StringBuilder();
+        byLabel.entrySet().stream().filter(e -> e.getValue()[1] > 0)
+                .sorted((a, b) -> b.getValue()[1] - a.getValue()[1]).limit(n)
+                .forEach(e -> sb.append(e.getValue()[1]).append('/').append(e.getValue()[0]).append(' ')
+                        .append(e.getKey()).append('\n'));
+        return sb.toString();
+    }
+
     /** Scores one input; {@code read} is null when no form was read (every field missed). */
     public void add(String name, Map<String, String> truth, FilledForm read, String failure) {
+        add(name, truth, read, failure, new ArrayList<>());
+    }
+
+    private void add(String name, Map<String, String> truth, FilledForm read, String failure, List<String> missed) {
         forms++;
         Map<String, String> out = new LinkedHashMap<>();
         Map<String, Double> confidence = new LinkedHashMap<>();
@@ -75,6 +110,7 @@ public final class ExtractionScore {
                 k[0]++;
             } else {
                 misses.add(e.getKey());
+                missed.add(e.getKey());
                 missedKeys.merge(e.getKey().replaceAll("\\.\\d+\\.", ".N."), 1, Integer::sum);
                 if (got != null) {
                     bad++;

@@ -58,6 +58,36 @@ public record VariantForm(String title, List<Section> sections, Map<String, Stri
         COLON_LINES
     }
 
+    /** The label each truth key was written under (for finding which wordings are not read). */
+    public Map<String, String> labels() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Section s : sections) {
+            for (Row r : s.rows()) {
+                out.put(r.key(), r.label());
+                if (r.key().equals("subject.name")) {
+                    out.put("subject.first_name", r.label());
+                    out.put("subject.last_name", r.label());
+                }
+                if (r.key().equals("referrer.contact")) {
+                    out.put("referrer.phone", r.label());
+                    out.put("referrer.email", r.label());
+                }
+            }
+            for (int i = 0; i < s.persons().size(); i++) {
+                Person p = s.persons().get(i);
+                out.put("persons." + i + ".role", String.valueOf(p.heading()));
+                for (Row r : p.rows()) {
+                    out.put("persons." + i + "." + r.key(), r.label());
+                }
+            }
+            for (Topic t : s.topics()) {
+                out.put(t.key() + ".subject", t.label() + " / " + t.subjectPart());
+                out.put(t.key() + ".others", t.label() + " / " + t.othersPart());
+            }
+        }
+        return out;
+    }
+
     public String describe() {
         return style.layout().name().toLowerCase() + (style.pairsPerRow() > 1 ? ", two pairs a row" : "")
                 + (style.personsInColumns() ? ", persons in columns" : "")

@@ -22,7 +22,7 @@ public final class VariantGenerator {
 
     /** One generated input, with the values extraction must give (FIELDS.md keys, as the corpus truth files). */
     public record GeneratedForm(String name, String extension, byte[] bytes, Map<String, String> truth,
-            String description) {
+            String description, Map<String, String> labels) {
     }
 
     private VariantGenerator() {
@@ -44,7 +44,7 @@ public final class VariantGenerator {
             Layout layout = wordLayout(random);
             VariantForm form = VariantCases.invent(random, split, style(random, layout));
             out.add(new GeneratedForm(String.format("w%03d-%s", i, slug(layout)), "docx", VariantWord.write(form),
-                    form.truth(), "Word, " + form.describe()));
+                    form.truth(), "Word, " + form.describe(), form.labels()));
         }
         return out;
     }
@@ -56,14 +56,14 @@ public final class VariantGenerator {
             Layout layout = wordLayout(random);
             VariantForm form = VariantCases.invent(random, split, style(random, layout));
             return new GeneratedForm(String.format("v%03d-docx-%s", index, slug(layout)), "docx",
-                    VariantWord.write(form), form.truth(), "Word, " + form.describe());
+                    VariantWord.write(form), form.truth(), "Word, " + form.describe(), form.labels());
         }
         if (format < 7) {
             int roll = random.nextInt(4);
             Layout layout = roll < 2 ? Layout.TABLES : roll == 2 ? Layout.COLON_LINES : Layout.BELOW;
             VariantForm form = VariantCases.invent(random, split, style(random, layout));
             return new GeneratedForm(String.format("v%03d-pdf-%s", index, slug(layout)), "pdf", VariantPdf.write(form),
-                    form.truth(), "text PDF, " + form.describe());
+                    form.truth(), "text PDF, " + form.describe(), form.labels());
         }
         int roll = random.nextInt(5);
         VariantMail.Kind kind = roll < 2 ? VariantMail.Kind.TYPED : roll < 4 ? VariantMail.Kind.FORWARDED_INLINE
@@ -73,7 +73,7 @@ public final class VariantGenerator {
         VariantForm form = VariantCases.invent(random, split, new Style(layout, 1, false, false, false));
         return new GeneratedForm(String.format("v%03d-eml-%s", index, slug(kind.name())), "eml",
                 VariantMail.write(form, kind, random), form.truth(), "email, " + kind.name().toLowerCase(Locale.ROOT)
-                        .replace('_', ' ') + ", " + form.describe());
+                        .replace('_', ' ') + ", " + form.describe(), form.labels());
     }
 
     private static Layout wordLayout(Random random) {

@@ -55,7 +55,7 @@ final class LabelIndex {
 
     /** "2.", "3a)", "(b)", "iv.", "Section 5": numbering before a heading */
     private static final Pattern NUMBERING = Pattern.compile("^\\s*(?:(?i:section|part)\\s+)?"
-            + "(?:\\(?(?:\\d{1,2}(?:\\.\\d{1,2})?[a-hA-H]?|[a-hA-H]|(?i:i{1,3}|iv|v|vi{1,3}))\\)?[.):]?\\s+)");
+            + "(?:\\(?(?:\\d{1,2}(?:\\.\\d{1,2})?[a-hA-H]?|[a-hA-H]|(?i:i{1,3}|iv|v|vi{1,3}))\\)?(?:[.):]|\\s*[\\-–])?\\s+)");
     private static final Pattern PARENTHETICAL = Pattern.compile("^\\s*\\(([^()]{0,60})\\)");
 
     private final List<Wording> labels = new ArrayList<>();
@@ -290,6 +290,27 @@ final class LabelIndex {
             }
         }
         return hits;
+    }
+
+    /**
+     * Whether a heading of the section already being read is rather a question of it ("Agencies involved" heads
+     * section 4 on some forms and asks which other agencies were involved on others): within its own section, a
+     * heading's wording that is like one of the section's fields is read as that question.
+     */
+    boolean questionOfItsSection(Heading h, String text, MappingSection current, boolean styled) {
+        if (h == null || styled || h.role() != null || h.section() != current || MARKED_NUMBERING.matcher(text)
+                .find()) {
+            return false;
+        }
+        for (SimilarLabels.Match m : similar.fields(NUMBERING.matcher(text).replaceFirst(""))) {
+            if (m.score() < 0.6) {
+                return false;
+            }
+            if (m.section() == current) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Each field's likeness to a label's words, best first: for a label not recognised, what it is most like. */

@@ -138,6 +138,9 @@ final class Lines {
                 h = index.numberedHeading(text, run.section);
             }
         }
+        if (index.questionOfItsSection(h, text, run.section, styledHeading)) {
+            h = null;
+        }
         if (h != null && !(pending != null && lines.isEmpty() && inCell)) {
             close();
             run.heading(h);
@@ -149,6 +152,14 @@ final class Lines {
             hits = index.similar(text, run.section, false);
             if (!hits.isEmpty() && !similarEnds(hits.get(0), text)) {
                 hits = List.of();
+            }
+            if (!hits.isEmpty() && hits.get(0).similarity() < LabelIndex.LIKE && parts(text).isEmpty()) {
+                // only weakly like a field: a label, but its place in the form decides which
+                LabelIndex.Hit weak = hits.get(0);
+                close();
+                pending = run.unknown(weak.labelText(), origin);
+                start(weak.rest(), origin);
+                return;
             }
         }
         if (!hits.isEmpty() && interrupts(hits.get(0))) {
@@ -344,6 +355,10 @@ final class Lines {
     private boolean accepts(String text) {
         if (pending.field().type().longText()) {
             return true;
+        }
+        if (pending.byWords() && !lines.isEmpty() && ValueShapes.fit(pending.field(), lines.get(0)) < 0.5) {
+            // not the answer the field was taken for: read on, its place will say what it is
+            return !gap;
         }
         if (lines.isEmpty()) {
             return true;

@@ -80,8 +80,9 @@ final class StructureAlignment {
         }
         Map<String, Placed> placed = new HashMap<>();
         for (Map.Entry<Block, List<Entry>> e : blocks.entrySet()) {
-            place(e.getKey(), e.getValue(), keysFound.computeIfAbsent(e.getKey(), k -> new HashSet<>()), valuesOf,
-                    placed);
+            Set<String> keys = keysFound.computeIfAbsent(e.getKey(), k -> new HashSet<>());
+            place(e.getKey(), e.getValue(), keys, valuesOf, placed);
+            byShapeOrWords(e.getKey(), e.getValue(), keys, valuesOf, placed);
         }
         List<Located> out = new ArrayList<>();
         for (Located l : found) {
@@ -107,6 +108,146 @@ final class StructureAlignment {
 
     private static String orSubject(String part) {
         return part == null ? "subject" : part;
+    }
+
+    /**
+     * What order cannot settle (rows moved about), the rest of the evidence may: in a block, the one label left whose
+     * answer has a shape only one missing field of the block takes (the only date still missing, the only person's
+     * name, the only long answer), or whose words are clearly most like one missing field.
+     */
+    private void byShapeOrWords(Block block, List<Entry> entries, Set<String> foundKeys,
+            Map<String, List<Located>> valuesOf, Map<String, Placed> placed) {
+        List<FieldSpec> fields = block.section().fields();
+        List<Reading.Unknown> left = new ArrayList<>();
+        for (Entry e : entries) {
+            if (e.unknown() != null && !placed.containsKey(e.unknown().key())
+                    && !valuesOf.getOrDefault(e.unknown().key(), List.of()).isEmpty()) {
+                left.add(e.unknown());
+            }
+        }
+        if (left.isEmpty()) {
+            return;
+        }
+        List<Integer> missing = new ArrayList<>();
+        for (int f = 0; f < fields.size(); f++) {
+            FieldSpec field = fields.get(f);
+            if (!(field.type() == ValueType.FULL_NAME) && !isFound(field, fields, foundKeys)
+                    && !combined(field, allIndexes(fields), fields)) {
+                missing.add(f);
+            }
+        }
+        for (String kind : List.of("date", "nhs", "age", "phone", "email", "person", "long", "yesno")) {
+            List<Integer> slots = missing.stream().filter(f -> kind.equals(fieldKind(fields.get(f)))).toList();
+            if (slots.size() != 1) {
+                continue;
+            }
+            List<Reading.Unknown> shaped = left.stream().filter(u -> !placed.containsKey(u.key())
+                    && kind.equals(valueKind(valuesOf.get(u.key())))).toList();
+            if (shaped.size() != 1 || likerElsewhere(shaped.get(0), fields, slots, foundKeys)) {
+                continue;
+            }
+            FieldSpec field = fields.get(slots.get(0));
+            Reading.Unknown u = shaped.get(0);
+            placed.put(u.key(), new Placed(block.section(), field, block.section().keyOf(field,
+                    Math.max(block.person(), 0)), Math.min(MOST, PLACED + 0.1 * likeness(u, field))));
+            foundKeys.add(field.key());
+        }
+        for (Reading.Unknown u : left) {
+            if (placed.containsKey(u.key())) {
+                continue;
+            }
+            List<Located> values = valuesOf.get(u.key());
+            boolean hasParts = values.stream().anyMatch(v -> v.key().contains("."));
+            FieldSpec best = null;
+            double bestLike = 0;
+            double second = 0;
+            for (int f : missing) {
+                FieldSpec field = fields.get(f);
+                if (isFound(field, fields, foundKeys) || field.parts() != hasParts
+                        || fit(field, values.get(0).value()) < 0.5) {
+                    continue;
+                }
+                double like = likeness(u, field);
+                if (like > bestLike) {
+                    second = bestLike;
+                    bestLike = like;
+                    best = field;
+                } else if (like > second) {
+                    second = like;
+                }
+            }
+            if (best != null && bestLike >= 0.5 && bestLike - second >= 0.15
+                    && !likerElsewhere(u, fields, List.of(fields.indexOf(best)), foundKeys)) {
+                placed.put(u.key(), new Placed(block.section(), best, block.section().keyOf(best,
+                        Math.max(block.person(), 0)), Math.min(MOST, PLACED + 0.1 * bestLike)));
+                foundKeys.add(best.key());
+            }
+        }
+    }
+
+    private static List<Integer> allIndexes(List<FieldSpec> fields) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            out.add(i);
+        }
+        return out;
+    }
+
+    /** The kind of answer a field takes, where its shape tells it from the others: null when it does not. */
+    private static String fieldKind(FieldSpec field) {
+        if (field.parts()) {
+            return null;
+        }
+        return switch (field.type()) {
+            case DATE -> "date";
+            case NHS_NUMBER -> "nhs";
+            case AGE -> "age";
+            case PHONE -> "phone";
+            case EMAIL -> "email";
+            case LONG_TEXT -> "long";
+            case YES_NO -> "yesno";
+            case TEXT -> field.key().equals("name") || field.key().endsWith(".name") || field.key().endsWith("manager")
+                    ? "person" : null;
+            default -> null;
+        };
+    }
+
+    private static final FieldSpec NAME = new FieldSpec("name", ValueType.TEXT, false, List.of("x"), false, null);
+
+    /** The kind of an unknown label's answer by its shape, or null. */
+    private static String valueKind(List<Located> values) {
+        if (values == null || values.size() != 1 || values.get(0).key().contains(".")) {
+            return null;
+        }
+        String v = values.get(0).value().strip();
+        if (v.isEmpty() || ValueShapes.placeholder(v)) {
+            return null;
+        }
+        if (ValueShapes.date(v) && v.length() <= 20) {
+            return "date";
+        }
+        String digits = uk.gov.redbridge.onepanel.extraction.internal.normalising.NhsNumbers.digits(v);
+        if (digits != null && uk.gov.redbridge.onepanel.extraction.internal.normalising.NhsNumbers.valid(digits)) {
+            return "nhs";
+        }
+        if (v.length() <= 12 && uk.gov.redbridge.onepanel.extraction.internal.normalising.Ages.parse(v).isPresent()) {
+            return "age";
+        }
+        boolean email = v.contains("@");
+        boolean phone = v.matches("(?s).*\\d{3}.*\\d{3}.*");
+        if (email && !phone) {
+            return "email";
+        }
+        if (phone && !email && v.length() <= 30) {
+            return "phone";
+        }
+        if (v.matches("(?is)^(yes|no)\\b.*")) {
+            return "yesno";
+        }
+        if (ValueShapes.personName(NAME, v)) {
+            return "person";
+        }
+        return v.split("\\s+").length >= 8 ? "long" : null;
     }
 
     /** Where an unknown label was placed: its field, the key its answer goes to, how sure. */
@@ -169,6 +310,7 @@ final class StructureAlignment {
         List<FieldSpec> fields = block.section().fields();
         // contact (telephone and email in one) stands for its parts: keep whichever fits the answer
         boolean exact = whole && run.size() == gap.stream().filter(f -> !combined(fields.get(f), gap, fields)).count();
+        Map<String, Integer> forced = forcedByShape(run, gap, fields, valuesOf);
         int next = 0;
         for (Reading.Unknown u : run) {
             List<Located> values = valuesOf.getOrDefault(u.key(), List.of());
@@ -177,6 +319,17 @@ final class StructureAlignment {
             }
             boolean hasParts = values.stream().anyMatch(v -> v.key().contains("."));
             String value = values.get(0).value();
+            Integer shaped = forced.get(u.key());
+            if (shaped != null && shaped >= next && !likerElsewhere(u, fields, gap, foundKeys)) {
+                // as many answers of one shape (dates, say) as missing fields of that type: in form order
+                FieldSpec field = fields.get(gap.get(shaped));
+                double confidence = Math.min(MOST, PLACED + 0.08 + 0.1 * likeness(u, field));
+                placed.put(u.key(), new Placed(block.section(), field, block.section().keyOf(field,
+                        Math.max(block.person(), 0)), confidence));
+                foundKeys.add(field.key());
+                next = shaped + 1;
+                continue;
+            }
             int chosen = -1;
             double chosenScore = 0;
             double secondScore = 0;
@@ -210,7 +363,7 @@ final class StructureAlignment {
             boolean likeMost = chosenLike >= 0.35 && chosenScore - secondScore >= 0.15;
             // the only place left, and the label shares a word with the field, or the answer looks like its answer
             boolean onlyPlace = exact && chosen == next && (chosenLike > 0 || fit(field, value) >= 1 && typed(field)
-                    || ValueShapes.personName(field, value)) && !likerElsewhere(u, fields, gap);
+                    || ValueShapes.personName(field, value)) && !likerElsewhere(u, fields, gap, foundKeys);
             if (!onlyPlace && !typedFit && !likeMost) {
                 continue;
             }
@@ -223,16 +376,53 @@ final class StructureAlignment {
         }
     }
 
+    /**
+     * Unknown labels whose answers have a shape only one type of field takes (a date, an NHS number, an age, a
+     * telephone number, an email address), where the gap has just as many fields of that type: matched in order.
+     */
+    private static Map<String, Integer> forcedByShape(List<Reading.Unknown> run, List<Integer> gap,
+            List<FieldSpec> fields, Map<String, List<Located>> valuesOf) {
+        Map<String, Integer> out = new HashMap<>();
+        for (ValueType type : List.of(ValueType.DATE, ValueType.NHS_NUMBER, ValueType.AGE, ValueType.PHONE,
+                ValueType.EMAIL)) {
+            List<Integer> slots = new ArrayList<>();
+            for (int g = 0; g < gap.size(); g++) {
+                if (fields.get(gap.get(g)).type() == type) {
+                    slots.add(g);
+                }
+            }
+            if (slots.isEmpty()) {
+                continue;
+            }
+            FieldSpec probe = fields.get(gap.get(slots.get(0)));
+            List<String> shaped = new ArrayList<>();
+            for (Reading.Unknown u : run) {
+                List<Located> values = valuesOf.getOrDefault(u.key(), List.of());
+                if (values.size() == 1 && !values.get(0).key().contains(".") && !ValueShapes.placeholder(
+                        values.get(0).value()) && fit(probe, values.get(0).value()) >= 1) {
+                    shaped.add(u.key());
+                }
+            }
+            if (shaped.size() == slots.size()) {
+                for (int i = 0; i < shaped.size(); i++) {
+                    out.put(shaped.get(i), slots.get(i));
+                }
+            }
+        }
+        return out;
+    }
+
     /** The label is plainly like a field outside the gap: its place does not make it one of the gap's. */
-    private static boolean likerElsewhere(Reading.Unknown u, List<FieldSpec> fields, List<Integer> gap) {
+    private static boolean likerElsewhere(Reading.Unknown u, List<FieldSpec> fields, List<Integer> gap,
+            Set<String> foundKeys) {
         for (SimilarLabels.Match m : u.likeness()) {
             if (m.score() < 0.5) {
                 return false;
             }
             int index = fields.indexOf(m.field());
-            if (index >= 0 && !gap.contains(index)) {
-                // like a field of its own section, read elsewhere ("Forename and surname" is like the subject's
-                // names, but in a person's block those are not candidates)
+            if (index >= 0 && !gap.contains(index) && !isFound(m.field(), fields, foundKeys)) {
+                // like a field of its own section that is still missing, elsewhere in the form order (a field
+                // already read, or one of another section, is no rival: "Forename and surname" in a person's block)
                 return true;
             }
         }

@@ -216,7 +216,8 @@ final class TableReading {
                 hits = List.of();
             }
         }
-        LabelIndex.Hit hit = hits.stream().filter(h -> h.wording().section().repeats()).findFirst().orElse(null);
+        LabelIndex.Hit hit = hits.stream().filter(h -> h.wording().section().repeats() && (!h.similar()
+                || h.similarity() >= LabelIndex.LIKE)).findFirst().orElse(null);
         boolean inPersons = reading.section != null && reading.section.repeats();
         if (hit == null && !(inPersons && !personColumns.isEmpty() && LabelCandidate.readsAsLabel(label, 12))) {
             personColumns.clear();
@@ -446,6 +447,12 @@ final class TableReading {
         LabelIndex.Heading h = reading.index.heading(joined, false, reading.loose);
         if (h == null && waiting == null) {
             h = reading.index.similarHeading(joined, aloneInRow, reading.section);
+            if (h == null && aloneInRow) {
+                h = reading.index.numberedHeading(joined, reading.section);
+            }
+        }
+        if (reading.index.questionOfItsSection(h, joined, reading.section, aloneInRow && shaded(cell))) {
+            h = null;
         }
         if (h != null) {
             reading.heading(h);
@@ -502,7 +509,8 @@ final class TableReading {
      */
     private List<LabelIndex.Hit> similarLabelOnly(String text, TableBlock.Cell cell, Target waiting, String labelFill) {
         List<LabelIndex.Hit> hits = reading.index.similar(text, reading.section, shaded(cell));
-        if (hits.isEmpty() || !hits.get(0).rest().isEmpty()) {
+        if (hits.isEmpty() || !hits.get(0).rest().isEmpty() || hits.get(0).similarity() < LabelIndex.LIKE) {
+            // only weakly like a field: left for its place in the form to decide (an unknown label)
             return List.of();
         }
         if (waiting != null) {
