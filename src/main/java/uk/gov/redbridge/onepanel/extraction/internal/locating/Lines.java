@@ -231,7 +231,7 @@ final class Lines {
             // "Analysis: the risk was known" may be the start or the middle of a long answer
             ends = pending == null || !pendingLong()
                     || c.label().endsWith("?") && c.label().split("\\s+").length >= 3
-                    || run.likeAMissingField(c.label(), pending.field(), 0.3);
+                    || run.likeAMissingField(c.label(), pending.field(), 0.5);
         } else {
             if (inCell || c.label().split("\\s+").length > 10 || text.matches(".*\\d.*")) {
                 return false;

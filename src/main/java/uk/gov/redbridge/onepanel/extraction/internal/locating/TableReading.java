@@ -253,8 +253,14 @@ final class TableReading {
                     break;
                 }
             }
-            if (person == null || c.blank() || reading.vocabulary.isPlaceholder(c.text())) {
+            if (c.blank() || reading.vocabulary.isPlaceholder(c.text())) {
                 continue;
+            }
+            if (person == null) {
+                // a column whose heading was left blank ("| Next of kin | Other person | |"): one more person
+                reading.startItem(null, 0.9);
+                person = reading.person;
+                personColumns.put(c.from() + "-" + c.to(), person);
             }
             Target t = hit != null
                     ? new Target(hit.wording().section(), hit.wording().field(),
@@ -499,6 +505,10 @@ final class TableReading {
         flow.blocks(cell.content());
         r.leading = flow.leading;
         r.open = flow.openLabel();
+        if (r.open != null && !wholeQuestion(r.open) && r.open.field().parts()) {
+            // "Others:" left blank at the end of a cell: the cell beside or below is not its answer
+            r.open = null;
+        }
         flow.close();
         return r;
     }
