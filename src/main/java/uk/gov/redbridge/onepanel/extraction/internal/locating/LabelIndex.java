@@ -76,7 +76,7 @@ final class LabelIndex {
 
     LabelIndex(FormMapping mapping) {
         this.sections = mapping.sections();
-        this.similar = new SimilarLabels(mapping, new Words(mapping.abbreviations()));
+        this.similar = new SimilarLabels(mapping, new Words(mapping.wordEquivalents()));
         for (MappingSection s : mapping.sections()) {
             for (FieldSpec f : s.fields()) {
                 for (String label : f.labels()) {

@@ -309,7 +309,10 @@ final class StructureAlignment {
             Map<String, List<Located>> valuesOf, Map<String, Placed> placed) {
         List<FieldSpec> fields = block.section().fields();
         // contact (telephone and email in one) stands for its parts: keep whichever fits the answer
-        boolean exact = whole && run.size() == gap.stream().filter(f -> !combined(fields.get(f), gap, fields)).count();
+        long open = gap.stream().filter(f -> !combined(fields.get(f), gap, fields)).count();
+        boolean exact = whole && run.size() == open;
+        // rows read out of order around them, but one label between its neighbours and one field missing there
+        boolean single = !whole && run.size() == 1 && open == 1;
         Map<String, Integer> forced = forcedByShape(run, gap, fields, valuesOf);
         int next = 0;
         for (Reading.Unknown u : run) {
@@ -362,8 +365,9 @@ final class StructureAlignment {
                     .filter(f -> fields.get(f).type() == field.type()).count() == 1;
             boolean likeMost = chosenLike >= 0.35 && chosenScore - secondScore >= 0.15;
             // the only place left, and the label shares a word with the field, or the answer looks like its answer
-            boolean onlyPlace = exact && chosen == next && (chosenLike > 0 || fit(field, value) >= 1 && typed(field)
-                    || ValueShapes.personName(field, value)) && !likerElsewhere(u, fields, gap, foundKeys);
+            boolean onlyPlace = (exact && (chosenLike > 0 || fit(field, value) >= 1 && typed(field)
+                    || ValueShapes.personName(field, value)) || single && chosenLike >= 0.2) && chosen == next
+                    && !likerElsewhere(u, fields, gap, foundKeys);
             if (!onlyPlace && !typedFit && !likeMost) {
                 continue;
             }

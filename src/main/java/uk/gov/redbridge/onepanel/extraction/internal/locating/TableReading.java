@@ -278,21 +278,33 @@ final class TableReading {
                 || t.field() == Reading.UNKNOWN && t.key().indexOf('.') < 0);
     }
 
-    /** At least three rows of a label and its answer, and most two-cell rows so. */
+    /**
+     * A two-column list of labels and answers: most two-cell rows start with a cell that reads as a label (short, no
+     * full stop), and at least two of those labels, and half of them, are the mapping's wordings or like them by their
+     * words, with an answer beside them that is not a label. A pasted table without shading is still read as one.
+     */
     private boolean labelAnswerTable(TableBlock table) {
         int pairs = 0;
         int twoCells = 0;
+        int labelLike = 0;
         for (TableBlock.Row row : table.rows()) {
             List<TableBlock.Cell> cells = row.cells().stream().filter(c -> !c.blank() && !c.continuation()).toList();
             if (cells.size() != 2) {
                 continue;
             }
             twoCells++;
-            if (readsAsLabel(cells.get(0).text()) && !readsAsLabel(cells.get(1).text())) {
+            String first = Vocabulary.SPACES.matcher(cells.get(0).text().replace('\n', ' ')).replaceAll(" ").strip();
+            if (!LabelCandidate.readsAsLabel(first, 16) || first.endsWith(".")) {
+                continue;
+            }
+            labelLike++;
+            boolean known = readsAsLabel(first) || reading.index.similar(first, null, true).stream()
+                    .anyMatch(h -> h.rest().isEmpty() && h.similarity() >= LabelIndex.LIKE);
+            if (known && !readsAsLabel(cells.get(1).text())) {
                 pairs++;
             }
         }
-        return pairs >= 3 && pairs >= twoCells * 0.6;
+        return pairs >= 2 && pairs * 2 >= labelLike && labelLike >= twoCells * 0.6;
     }
 
     /**

@@ -60,7 +60,7 @@ final class FormMappingParser {
         }
         String expectedId = file.replaceFirst("\\.ya?ml$", "");
         known(map, "", "id", "title", "recognition", "placeholders", "boilerplate", "sign-offs", "abbreviations",
-                "sections");
+                "synonyms", "sections");
         String id = string(map, "id", "", false);
         if (id == null) {
             id = expectedId;
@@ -84,17 +84,18 @@ final class FormMappingParser {
         checkUniqueKeys(sections);
         return new FormMapping(id, title == null ? id : title, recognition,
                 strings(map, "placeholders", "", false), strings(map, "boilerplate", "", false),
-                strings(map, "sign-offs", "", false), abbreviations(map.get("abbreviations")), sections);
+                strings(map, "sign-offs", "", false), wordMap(map.get("abbreviations"), "abbreviations"),
+                wordMap(map.get("synonyms"), "synonyms"), sections);
     }
 
-    /** "abbreviations: {DOB: date of birth, ...}": one word, the words it stands for. */
-    private Map<String, String> abbreviations(Object raw) {
+    /** "abbreviations: {DOB: date of birth, ...}", "synonyms: {...}": one word, the words it stands for. */
+    private Map<String, String> wordMap(Object raw, String name) {
         Map<String, String> out = new LinkedHashMap<>();
         if (raw == null) {
             return out;
         }
         if (!(raw instanceof Map<?, ?> map)) {
-            problem("'abbreviations' must map a short word to the words it stands for");
+            problem("'" + name + "' must map a word to the words it stands for");
             return out;
         }
         for (Map.Entry<?, ?> e : map.entrySet()) {
@@ -102,7 +103,7 @@ final class FormMappingParser {
             Object value = e.getValue();
             if (word.isEmpty() || word.contains(" ") || value == null || value instanceof Map || value instanceof List
                     || String.valueOf(value).isBlank()) {
-                problem("abbreviations: '" + word + "' must be one word standing for some words");
+                problem(name + ": '" + word + "' must be one word standing for some words");
             } else {
                 out.put(word, String.valueOf(value).trim());
             }
