@@ -76,6 +76,22 @@ public class Correspondence {
         return outbox.forReferral(referralReference);
     }
 
+    /**
+     * For the sweep of truth: rows caught mid-send (SENDING by an instance that restarted, or for too long) become
+     * UNCERTAIN, shown to the secretariat and never resent by themselves; due rows are handed to the sender.
+     * Returns how many were caught mid-send.
+     */
+    public int settleAbandonedSends() {
+        int n = outbox.settleAbandonedSends();
+        outbox.wakeSender();
+        return n;
+    }
+
+    /** Mail waiting to go (PENDING or RETRY) and being sent, with the oldest waiting row's creation. */
+    public OutboxBacklog backlog() {
+        return outbox.backlog();
+    }
+
     /** Rows a person must look at: uncertain, failed and blocked. */
     public List<OutboundMail> needingAttention(int limit) {
         return outbox.inStates(List.of(OutboundState.UNCERTAIN, OutboundState.FAILED, OutboundState.BLOCKED), limit);
@@ -98,6 +114,11 @@ public class Correspondence {
     @Transactional
     public Optional<OutboundMail> recordBounce(String messageId, String reason) {
         return outbox.recordBounce(messageId, reason);
+    }
+
+    /** How many mails to this address the loop guard held back in [from, to): one storm, counted. */
+    public int heldBackByLoopGuard(String address, java.time.Instant from, java.time.Instant to) {
+        return outbox.heldBackByLoopGuard(address, from, to);
     }
 
     /** The message ids this referral's thread knows, newest last: for References headers of follow-ups. */

@@ -25,6 +25,11 @@ public enum ExceptionReason {
     OUTBOUND_FAILED("Email could not be sent", "Check the address and the mail server; resend when fixed."),
     OUTBOUND_UNCERTAIN("Email may not have been sent", "Check with the recipient whether it arrived, then confirm or resend."),
     INFORMATION_REPLY("Referrer replied: information still missing", "Read the reply and complete the referral."),
+    STUCK("The service could not finish this by itself", "Read the email: read it again, or do by hand what it needed (create the referral, send the acknowledgement)."),
+    // issue 11: hostile input and storms
+    TOO_COMPLEX("Too complex to read in time", "Open the original email (kept as it arrived) and decide by hand; if it is a referral, ask for it again in a simpler form."),
+    SEVERAL_PEOPLE("Forms about more than one person in one email", "Create one referral per person by hand, each with only its own form."),
+    LOOP_GUARD("Automatic emails held back (loop guard)", "Check the address: an auto-responder or a mail loop. Nothing more goes to it this hour."),
     OTHER("Needs a person to look", "Read the evidence and decide.");
 
     private final String title;

@@ -5,5 +5,5 @@
  * no mail server; the command line uses it as the service does. Also reads the anatomy of an email ({@link
  * uk.gov.redbridge.onepanel.extraction.MailAnatomy}) for the modules that need its parts.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared"})
 package uk.gov.redbridge.onepanel.extraction;

@@ -8,5 +8,5 @@
  * re-issue can say what changed.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "referrals", "requests", "agencies",
-        "storage", "extraction", "workingdays"})
+        "storage", "extraction", "workingdays", "links"})
 package uk.gov.redbridge.onepanel.papers;

@@ -58,6 +58,11 @@ public class ReferralLog {
         return queries.find(id);
     }
 
+    /** Every referral's id, oldest first (for work over the whole log, e.g. matching people again). */
+    public List<ReferralId> ids() {
+        return queries.ids();
+    }
+
     /** Newest first. */
     public List<Referral> latest(int limit) {
         return queries.latest(limit);

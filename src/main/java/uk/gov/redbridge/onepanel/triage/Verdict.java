@@ -10,6 +10,8 @@ public enum Verdict {
     AUTO_REPLY,
     /** A delivery failure report (bounce) for mail the service sent. */
     DELIVERY_FAILURE,
+    /** Bulk or list mail (newsletters, bulletins): recorded and logged, never read as a referral, never answered. */
+    BULK,
     /** The service's own mail, come back (a loop): recorded, nothing else. */
     OWN_MAIL,
     /** Nothing the service can act on (e.g. an empty message): an exception for the secretariat. */

@@ -14,6 +14,7 @@ import uk.gov.redbridge.onepanel.referrals.ReferralLog;
 import uk.gov.redbridge.onepanel.referrals.ReferralLogged;
 import uk.gov.redbridge.onepanel.referrals.ReferralPathwayChanged;
 import uk.gov.redbridge.onepanel.referrals.ReferralStatusChanged;
+import uk.gov.redbridge.onepanel.referrals.ReferenceNotUsed;
 
 /**
  * Changes, as the modules announce them: whoever made them (a person on a page, an API client, or the service
@@ -38,6 +39,12 @@ class ChangeAudit {
     void on(ReferralLogged e) {
         String actor = referrals.find(e.referralId()).map(r -> r.createdBy()).orElse("system");
         record(actor, "referral.logged", e.reference().toString(), null, e.pathway().name() + ", " + e.status().name());
+    }
+
+    /** A gap in the reference sequence, and why (referrals.ReferenceAllocator). */
+    @ApplicationModuleListener
+    void on(ReferenceNotUsed e) {
+        record("system", "referral.reference-not-used", e.reference(), null, e.reason());
     }
 
     @ApplicationModuleListener

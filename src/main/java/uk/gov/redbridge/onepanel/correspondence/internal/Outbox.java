@@ -66,7 +66,8 @@ public class Outbox {
         Instant now = clock.instant();
         MailTemplates.Rendered content = templates.render(mail.template(), mail.model());
         String messageId = composer.newMessageId();
-        String blockReason = blockReason(to, cc, mail.replyTo(), answersOutsideMail(mail), now);
+        Block block = block(to, cc, mail.replyTo(), answersOutsideMail(mail), now);
+        String blockReason = block == null ? null : block.reason();
         byte[] mime = composer.compose(messageId,
                 new MimeComposer.Envelope(fromAddress, to, cc, mail.replyTo(), mail.inReplyTo(), mail.references()),
                 content, mail.attachments());
@@ -77,7 +78,7 @@ public class Outbox {
                 to, cc, content.subject(), mimeId, state, blockReason, now, mail.referralReference(),
                 mail.correlation()));
         if (blockReason != null) {
-            events.publishEvent(new OutboundBlocked(id, mail.referralReference(), blockReason));
+            events.publishEvent(new OutboundBlocked(id, mail.referralReference(), blockReason, block.heldBackFor()));
         }
         return new QueuedMail(id, messageId, state);
     }
@@ -90,8 +91,14 @@ public class Outbox {
         return mail.inReplyTo() != null && !isOwnMessageId(mail.inReplyTo());
     }
 
-    /** Why this mail must not go, or null. The reason names domains, never whole addresses. */
-    String blockReason(List<String> to, List<String> cc, String replyTo, boolean loopGuard, Instant now) {
+    /** Why a mail must not go: a reason naming domains, never whole addresses; the address the loop guard holds. */
+    record Block(String reason, String heldBackFor) {
+    }
+
+    static final String LOOP_GUARD = "loop guard";
+
+    /** Why this mail must not go, or null. */
+    Block block(List<String> to, List<String> cc, String replyTo, boolean loopGuard, Instant now) {
         List<String> all = new ArrayList<>(to);
         all.addAll(cc);
         if (replyTo != null) {
@@ -100,7 +107,7 @@ public class Outbox {
         List<String> refused = all.stream().filter(a -> !allowedDomains.allows(a))
                 .map(a -> AllowedDomains.domainOf(a).orElse("(malformed address)")).distinct().toList();
         if (!refused.isEmpty()) {
-            return "recipient domain not allowed: " + String.join(", ", refused);
+            return new Block("recipient domain not allowed: " + String.join(", ", refused), null);
         }
         if (!loopGuard) {
             return null;
@@ -108,8 +115,8 @@ public class Outbox {
         Instant hourAgo = now.minus(Duration.ofHours(1));
         for (String address : all) {
             if (repository.countSentOrQueuedTo(address, hourAgo) >= settings.maxPerRecipientPerHour()) {
-                return "loop guard: more than " + settings.maxPerRecipientPerHour()
-                        + " automatic emails to one address within an hour";
+                return new Block(LOOP_GUARD + ": more than " + settings.maxPerRecipientPerHour()
+                        + " automatic emails to one address within an hour", address);
             }
         }
         return null;
@@ -124,6 +131,11 @@ public class Outbox {
             }
         }
         return out;
+    }
+
+    /** Mail to this address that the loop guard held back in [from, to). */
+    public int heldBackByLoopGuard(String address, Instant from, Instant to) {
+        return repository.countHeldBack(address, LOOP_GUARD + "%", from, to);
     }
 
     public boolean hasTemplate(String name) {
@@ -143,6 +155,14 @@ public class Outbox {
             id = id.substring(0, id.length() - 1);
         }
         return id.endsWith("@" + settings.messageIdDomain().toLowerCase(Locale.ROOT));
+    }
+
+    public int settleAbandonedSends() {
+        return sender.markAbandonedAsUncertain();
+    }
+
+    public uk.gov.redbridge.onepanel.correspondence.OutboxBacklog backlog() {
+        return repository.backlog();
     }
 
     public void wakeSender() {

@@ -72,6 +72,15 @@ public class OutboxRepository {
                 .query(Integer.class).single();
     }
 
+    int countHeldBack(String address, String reasonLike, Instant from, Instant to) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbound_recipient r JOIN outbound_mail m ON m.id = r.mail_id "
+                        + "WHERE r.address = :address AND r.created_at >= :from AND r.created_at < :to "
+                        + "AND m.state = 'BLOCKED' AND m.last_error LIKE :reason")
+                .param("address", address.toLowerCase(java.util.Locale.ROOT)).param("from", utc(from))
+                .param("to", utc(to)).param("reason", reasonLike)
+                .query(Integer.class).single();
+    }
+
     List<OutboundMailId> due(Instant now, int limit) {
         return jdbc.sql("SELECT id FROM outbound_mail WHERE state IN ('PENDING', 'RETRY') AND next_attempt_at <= :now "
                         + "ORDER BY next_attempt_at, created_at LIMIT :limit")
@@ -103,6 +112,15 @@ public class OutboxRepository {
                         + "AND sending_since < :startedAt) OR sending_since < :staleBefore)")
                 .param("instance", instance).param("startedAt", utc(startedAt)).param("staleBefore", utc(staleBefore))
                 .query((rs, n) -> new OutboundMailId(rs.getObject("id", UUID.class))).list();
+    }
+
+    uk.gov.redbridge.onepanel.correspondence.OutboxBacklog backlog() {
+        return jdbc.sql("SELECT SUM(CASE WHEN state IN ('PENDING', 'RETRY') THEN 1 ELSE 0 END) AS waiting, "
+                        + "SUM(CASE WHEN state = 'SENDING' THEN 1 ELSE 0 END) AS sending, "
+                        + "MIN(CASE WHEN state IN ('PENDING', 'RETRY') THEN created_at END) AS oldest "
+                        + "FROM outbound_mail WHERE state IN ('PENDING', 'RETRY', 'SENDING')")
+                .query((rs, n) -> new uk.gov.redbridge.onepanel.correspondence.OutboxBacklog(rs.getInt("waiting"),
+                        rs.getInt("sending"), instant(rs, "oldest"))).single();
     }
 
     boolean markUncertain(OutboundMailId id, String reason) {

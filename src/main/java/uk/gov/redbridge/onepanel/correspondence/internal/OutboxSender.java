@@ -127,17 +127,25 @@ class OutboxSender {
         return sent;
     }
 
-    void markAbandonedAsUncertain() {
+    /** Returns how many rows it marked UNCERTAIN. */
+    int markAbandonedAsUncertain() {
         Instant staleBefore = clock.instant().minus(settings.staleSendingAfter());
+        int marked = 0;
         for (OutboundMailId id : repository.abandonedSending(instance, startedAt, staleBefore)) {
-            tx.executeWithoutResult(status -> {
+            Boolean done = tx.execute(status -> {
                 if (repository.markUncertain(id, "found mid-send after a restart or a stall: it may have been delivered")) {
                     String ref = repository.find(id).map(OutboundMail::referralReference).orElse(null);
                     events.publishEvent(new OutboundUncertain(id, ref, "caught mid-send; not resent automatically"));
                     log.warn("Outbound mail {} was caught mid-send: marked UNCERTAIN for the secretariat", id);
+                    return true;
                 }
+                return false;
             });
+            if (Boolean.TRUE.equals(done)) {
+                marked++;
+            }
         }
+        return marked;
     }
 
     private boolean sendOne(OutboundMailId id) {

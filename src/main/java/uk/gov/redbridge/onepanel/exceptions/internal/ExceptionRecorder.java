@@ -42,9 +42,13 @@ class ExceptionRecorder {
     private final Correspondence correspondence;
     private final AgencyDirectory agencies;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate savepoint;
 
     ExceptionRecorder(ExceptionRepository repository, Correspondence correspondence, AgencyDirectory agencies,
-            Clock clock) {
+            Clock clock, org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.savepoint = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(
+                org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
         this.repository = repository;
         this.correspondence = correspondence;
         this.agencies = agencies;
@@ -123,8 +127,40 @@ class ExceptionRecorder {
 
     @ApplicationModuleListener
     void on(OutboundBlocked e) {
+        if (e.byLoopGuard()) {
+            loopGuard(e);
+            return;
+        }
         record(ExceptionReason.OUTBOUND_BLOCKED, "Not sent: " + e.reason(), null, e.referralReference(),
                 e.mailId().value(), null, "outbound:" + e.mailId() + ":blocked");
+    }
+
+    /**
+     * A storm held back by the loop guard is one item per address and hour, with a count: the count is read from
+     * the outbox each time (so an event delivered twice does not count twice), and the item names the domain only.
+     */
+    private void loopGuard(OutboundBlocked e) {
+        java.time.Instant hour = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        String address = e.heldBackFor();
+        String key = "loop-guard:" + fingerprint(address) + ":" + hour;
+        // the item's row lock (when it exists) lines up the listeners of one storm, so the last count wins
+        boolean exists = repository.lockForSource(key);
+        int held = Math.max(1, correspondence.heldBackByLoopGuard(address, hour, hour.plus(java.time.Duration
+                .ofHours(1))));
+        String explanation = "Not sent: " + e.reason() + ". " + held + " automatic email" + (held == 1 ? "" : "s")
+                + " to one address at " + domain(address) + " held back in the hour from " + hour + " (UTC).";
+        if (exists) {
+            repository.updateExplanation(key, explanation);
+            return;
+        }
+        try {
+            savepoint.executeWithoutResult(s -> record(ExceptionReason.LOOP_GUARD, explanation, null,
+                    e.referralReference(), e.mailId().value(), null, key));
+        } catch (org.springframework.dao.DuplicateKeyException raced) {
+            // another listener of the same storm inserted it a moment ago
+            repository.lockForSource(key);
+            repository.updateExplanation(key, explanation);
+        }
     }
 
     @ApplicationModuleListener
@@ -137,6 +173,17 @@ class ExceptionRecorder {
     void on(OutboundUncertain e) {
         record(ExceptionReason.OUTBOUND_UNCERTAIN, "Caught mid-send: " + e.reason(), null, e.referralReference(),
                 e.mailId().value(), null, "outbound:" + e.mailId() + ":uncertain");
+    }
+
+    /** Names an address in a key without writing it down. */
+    private static String fingerprint(String address) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(address.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
     }
 
     /** The agency's name when the directory knows the domain, else the domain alone: never the whole address. */

@@ -34,6 +34,18 @@ public class ExceptionRepository {
                 .query(Integer.class).single() > 0;
     }
 
+    /** Locks the item with this source key for the rest of the transaction; false if there is none. */
+    boolean lockForSource(String sourceKey) {
+        return jdbc.sql("UPDATE exception_item SET explanation = explanation WHERE source_key = :k")
+                .param("k", sourceKey).update() > 0;
+    }
+
+    /** A counted item (a loop-guard storm) says how many it stands for now. */
+    void updateExplanation(String sourceKey, String explanation) {
+        jdbc.sql("UPDATE exception_item SET explanation = :e WHERE source_key = :k").param("e", explanation)
+                .param("k", sourceKey).update();
+    }
+
     void insert(ExceptionItem item, String sourceKey) {
         jdbc.sql("""
                 INSERT INTO exception_item (id, reason, explanation, message_id, referral_reference, outbound_mail_id,

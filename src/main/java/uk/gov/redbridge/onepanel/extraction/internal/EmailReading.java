@@ -50,6 +50,7 @@ final class EmailReading {
         ExtractionEngine.Reading best = null;
         String bestSource = null;
         List<Failure> failures = new ArrayList<>();
+        List<FormExtracted> forms = new ArrayList<>();
         int position = 0;
         int tried = 0;
         List<Failure> empty = new ArrayList<>();
@@ -66,6 +67,9 @@ final class EmailReading {
             try {
                 DocumentLayout layout = engine.parse(a.fileName(), a.content());
                 ExtractionEngine.Reading reading = engine.read(layout, a.fileName());
+                if (reading != null) {
+                    forms.add(new FormExtracted(reading.form(), a.fileName()));
+                }
                 if (reading != null && (best == null || reading.strength() > best.strength())) {
                     best = reading;
                     bestSource = a.fileName();
@@ -75,7 +79,9 @@ final class EmailReading {
             }
         }
         if (best != null) {
-            return new FormExtracted(best.form(), bestSource);
+            FilledForm chosen = best.form();
+            // every other attachment read as a form: intake checks they are about the same person
+            return new FormExtracted(chosen, bestSource, forms.stream().filter(f -> f.form() != chosen).toList());
         }
         for (String body : bodies(mail)) {
             ExtractionEngine.Reading reading = readBody(body);

@@ -52,6 +52,30 @@ class InboundMessageWriter {
     }
 
     /**
+     * Logs a message with its raw bytes but without its header fields, set aside ({@code too_complex}): nothing
+     * reads it further (triage leaves quarantined messages alone); the secretariat sees why.
+     *
+     * @param explanation plain words for the secretariat, without personal data
+     */
+    InboundMessage receivedButSetAside(Location at, byte[] raw, RawMessageDigest digest, String reason,
+            String explanation) {
+        return transaction.execute(status -> {
+            ContentId content = contentStore.put(raw);
+            InboundMessage message = row(at, HeaderFacts.none(), raw.length, digest.sha256(), digest.contentKey(null),
+                    reason);
+            repository.insert(message, content);
+            events.publishEvent(new MessageQuarantined(message.id(), message.mailbox(), reason, explanation));
+            return message;
+        });
+    }
+
+    /** A logged message the service could not move out of the inbox: the secretariat is told (once per message). */
+    void leftInInbox(InboundMessageId id, String mailbox, String reason, String explanation) {
+        transaction.executeWithoutResult(status -> events.publishEvent(new MessageQuarantined(id, mailbox, reason,
+                explanation)));
+    }
+
+    /**
      * Logs a message whose content is not kept (too large, or unreadable) and sets it aside.
      *
      * @param explanation plain words for the secretariat, without personal data

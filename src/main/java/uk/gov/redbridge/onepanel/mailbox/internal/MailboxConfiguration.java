@@ -22,11 +22,11 @@ class MailboxConfiguration {
     /** {@code /actuator/health/mailboxes/<name>}: one component per mailbox. */
     @Bean
     HealthContributor mailboxesHealthContributor(MailboxSettings settings, MailboxStates states, IdleWatchers idle,
-            Clock clock) {
+            Clock clock, MailboxProgress progress) {
         Map<String, HealthContributor> each = new LinkedHashMap<>();
         for (MailboxSettings.Account account : settings.accounts()) {
             each.put(account.name(), new MailboxHealth(account.name(), states, idle,
-                    settings.health().staleAfter(), clock));
+                    settings.health().staleAfter(), clock, progress));
         }
         if (each.isEmpty()) {
             return (HealthIndicator) () -> Health.unknown().withDetail("mailboxes", "none configured").build();

@@ -10,7 +10,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 /**
  * Health of one mailbox, from the state every instance shares: UP when the last check succeeded within
  * {@code stale-after}; DOWN when the last check failed, or no check has succeeded for that long (a stalled poller is
- * as bad as a failing one); UNKNOWN until the first check, within that time of start-up. Details carry no personal
+ * as bad as a failing one), or when this instance's check has been on one step (one message) for longer than
+ * {@code stuck-after}, naming its UID; UNKNOWN until the first check, within that time of start-up. Details carry no personal
  * data: times, counts, the failure kind, the IMAP extensions and the IDLE status.
  */
 class MailboxHealth implements HealthIndicator {
@@ -22,8 +23,12 @@ class MailboxHealth implements HealthIndicator {
     private final Clock clock;
     private final Instant startedAt;
 
-    MailboxHealth(String mailbox, MailboxStates states, IdleWatchers idle, Duration staleAfter, Clock clock) {
+    private final MailboxProgress progress;
+
+    MailboxHealth(String mailbox, MailboxStates states, IdleWatchers idle, Duration staleAfter, Clock clock,
+            MailboxProgress progress) {
         this.mailbox = mailbox;
+        this.progress = progress;
         this.states = states;
         this.idle = idle;
         this.staleAfter = staleAfter;
@@ -37,7 +42,14 @@ class MailboxHealth implements HealthIndicator {
         Instant now = clock.instant();
         Instant lastSuccess = state.lastSuccessAt();
         Health.Builder health;
-        if (state.consecutiveFailures() > 0) {
+        var stuck = progress.stuck(mailbox);
+        if (stuck.isPresent()) {
+            health = Health.down().withDetail("stuck", stuck.get().what() + " since " + stuck.get().since()
+                    + " (over " + progress.stuckAfter().toSeconds() + " s): the mailbox is not advancing");
+            if (stuck.get().uid() >= 0) {
+                health.withDetail("stuckOnUid", stuck.get().uid());
+            }
+        } else if (state.consecutiveFailures() > 0) {
             health = Health.down().withDetail("failureKind", state.failureKind().label());
         } else if (lastSuccess == null) {
             health = startedAt.plus(staleAfter).isAfter(now) ? Health.unknown()

@@ -56,9 +56,12 @@ class MailboxPoller {
     private final MailboxStates states;
     private final MailboxSettings settings;
     private final Clock clock;
+    private final MailboxProgress progress;
 
     MailboxPoller(MailSessions sessions, MailLogin login, MessageTaker taker, ProcessedFolderMover mover,
-            InboundMessageRepository repository, MailboxStates states, MailboxSettings settings, Clock clock) {
+            InboundMessageRepository repository, MailboxStates states, MailboxSettings settings, Clock clock,
+            MailboxProgress progress) {
+        this.progress = progress;
         this.sessions = sessions;
         this.login = login;
         this.taker = taker;
@@ -77,6 +80,7 @@ class MailboxPoller {
         }
         IMAPStore store = null;
         try {
+            progress.doing(account.name(), "logging in");
             store = login.imap(account, sessions.imap(account));
             ServerCapabilities capabilities = ServerCapabilities.probe(store, settings.ignoredCapabilities());
             if (!capabilities.describe().equals(state.capabilities())) {
@@ -99,12 +103,14 @@ class MailboxPoller {
                     account.name(), kind.label(), describe(e), failures, next);
             return new PollResult(false, kind, Map.of());
         } finally {
+            progress.done(account.name());
             close(store);
         }
     }
 
     private long readInbox(MailboxSettings.Account account, IMAPStore store, ServerCapabilities capabilities,
             MailboxState state, Map<MessageTaker.Outcome, Integer> outcomes) throws MessagingException {
+        progress.doing(account.name(), "listing the inbox");
         IMAPFolder inbox = (IMAPFolder) store.getFolder(account.inboxFolder());
         Folder processed = mover.processedFolder(store, account.processedFolder());
         inbox.open(Folder.READ_WRITE);
@@ -154,9 +160,12 @@ class MailboxPoller {
         }
         Map<Long, StoredCopy> known = repository.findCopiesByUid(inbox.mailbox(), inbox.uidValidity(), uids);
         for (Message m : messages) {
-            StoredCopy copy = m.isExpunged() ? null : known.get(inbox.folder().getUID(m));
+            long uid = m.isExpunged() ? -1 : inbox.folder().getUID(m);
+            StoredCopy copy = uid < 0 ? null : known.get(uid);
+            progress.taking(inbox.mailbox(), uid);
             outcomes.merge(taker.take(inbox, m, copy), 1, Integer::sum);
         }
+        progress.doing(inbox.mailbox(), "listing the inbox");
     }
 
     private static String describe(Throwable e) {

@@ -34,8 +34,11 @@ import uk.gov.redbridge.onepanel.mailbox.MailEndpoint;
  * @param batchSize           how many messages' UIDs, sizes and flags are fetched in one command
  * @param maxMessageSize      a larger message is logged with its headers only, quarantined ({@code too_large}) and
  *                            moved
- * @param poisonAttempts      after this many polls in a row fail on one message, it is quarantined and the poll no
+ * @param poisonAttempts      after this many polls in a row fail on one message, or this many takes of it start and
+ *                            never end (the service hung or stopped during them), it is quarantined and the poll no
  *                            longer tries it
+ * @param stepTimeLimit       the longest reading a message's header fields may take (a step on untrusted input): past
+ *                            it the step is abandoned and the message is kept and quarantined as {@code too_complex}
  * @param lockAtMostFor       how long the lock of an instance that died stops others from polling the mailbox
  *                            (the lock is kept alive while a poll runs, so a long poll keeps it); at least 30 s
  * @param ignoredCapabilities IMAP capabilities not to use even if the server offers them (e.g. a server whose MOVE
@@ -54,6 +57,7 @@ record MailboxSettings(
         @Valid @DefaultValue Backoff backoff,
         @Valid @DefaultValue Health health,
         @DefaultValue("3") @Min(1) int poisonAttempts,
+        @DefaultValue("PT10S") @NotNull Duration stepTimeLimit,
         @DefaultValue("PT1M") @NotNull Duration lockAtMostFor,
         List<String> ignoredCapabilities,
         @Valid @DefaultValue Embedded embedded) {
@@ -204,8 +208,13 @@ record MailboxSettings(
         }
     }
 
-    /** @param staleAfter a mailbox not checked successfully for this long is DOWN */
-    record Health(@DefaultValue("PT5M") @NotNull Duration staleAfter) {
+    /**
+     * @param staleAfter a mailbox not checked successfully for this long is DOWN
+     * @param stuckAfter a check that has been on one step (logging in, one message) for this long is DOWN, naming the
+     *                   step
+     */
+    record Health(@DefaultValue("PT5M") @NotNull Duration staleAfter,
+            @DefaultValue("PT1M") @NotNull Duration stuckAfter) {
     }
 
     /**

@@ -1,6 +1,7 @@
 package uk.gov.redbridge.onepanel.mailbox.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.mail.Folder;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
 
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
+import uk.gov.redbridge.onepanel.shared.Watchdog;
 
 /**
  * Takes one message from the inbox: store before touch, then move. A message is known by its place (UIDVALIDITY
@@ -30,6 +32,7 @@ class MessageTaker {
 
     private static final Logger log = LoggerFactory.getLogger(MessageTaker.class);
     private static final int CHUNK = 1 << 20;
+    static final String TOO_COMPLEX = "too_complex";
 
     enum Outcome {
         /** Logged (raw bytes, row, MessageReceived) and moved (or left for the next poll to move). */
@@ -75,9 +78,14 @@ class MessageTaker {
     private final Clock clock;
     private final long maxMessageSize;
     private final int poisonAttempts;
+    private final MessageAttempts attempts;
+    private final Duration stepTimeLimit;
 
     MessageTaker(InboundMessageRepository repository, InboundMessageWriter writer, ProcessedFolderMover mover,
-            PoisonMessages poison, IntakeFaultHook faultHook, Clock clock, MailboxSettings settings) {
+            PoisonMessages poison, IntakeFaultHook faultHook, Clock clock, MailboxSettings settings,
+            MessageAttempts attempts) {
+        this.attempts = attempts;
+        this.stepTimeLimit = settings.stepTimeLimit();
         this.repository = repository;
         this.writer = writer;
         this.mover = mover;
@@ -98,14 +106,30 @@ class MessageTaker {
         }
         long uid = inbox.folder().getUID(message);
         PoisonMessages.Key key = new PoisonMessages.Key(inbox.mailbox(), inbox.uidValidity(), uid);
+        if (nothingToDo(inbox, message, known)) {
+            return Outcome.LEFT; // e.g. copied already on a server that cannot move: no need to count anything
+        }
+        // counted before it is touched, so that a take that never returns (a hung step, a crash) or that the server
+        // answers only by timing out (a fetch or a move it cannot do) is counted too, across restarts
+        int unfinished = attempts.begin(key);
+        if (unfinished >= poisonAttempts) {
+            return giveUp(inbox, message, uid, key, known, unfinished);
+        }
+        boolean ended = false;
         try {
             Outcome outcome = takeOnce(inbox, message, uid, known);
+            ended = true;
             poison.forget(key);
             return outcome;
         } catch (MessagingException | RuntimeException e) {
-            if (FailureClassifier.isConnectionLoss(e) || !inbox.folder().isOpen() || databaseUnavailable(e)) {
+            if (databaseUnavailable(e)) {
+                ended = true; // not this message's doing
                 throw e;
             }
+            if (FailureClassifier.isConnectionLoss(e) || !inbox.folder().isOpen()) {
+                throw e; // the poll fails; the start stays counted against this message
+            }
+            ended = true;
             if (e instanceof DuplicateKeyException) {
                 log.info("Mailbox {}: message UID {} was logged meanwhile by another instance", inbox.mailbox(), uid);
                 return Outcome.LEFT;
@@ -120,7 +144,45 @@ class MessageTaker {
             setAside(inbox, message, uid, reason);
             poison.forget(key);
             return Outcome.QUARANTINED;
+        } finally {
+            if (ended) {
+                attempts.finish(key);
+            }
         }
+    }
+
+    /**
+     * Takes of this message started {@code poisonAttempts} times and never ended (a hang, a crash, or the server
+     * timing out on it): a new message is set aside without its content; a message already logged, whose move the
+     * server never completes, is left in the inbox and no longer touched (its count stays, so every later poll
+     * passes it by), and the secretariat is told once.
+     */
+    private Outcome giveUp(Inbox inbox, Message message, long uid, PoisonMessages.Key key, StoredCopy known,
+            int unfinished) throws MessagingException {
+        poison.forget(key);
+        if (known == null) {
+            setAside(inbox, message, uid, TOO_COMPLEX);
+            attempts.finish(key);
+            return Outcome.QUARANTINED;
+        }
+        if (unfinished == poisonAttempts) {
+            writer.leftInInbox(known.id(), inbox.mailbox(), TOO_COMPLEX, "The message is logged, but moving it out "
+                    + "of the inbox started " + poisonAttempts + " times and never finished (the mail server timed "
+                    + "out on it). It is left in the inbox and no longer touched; move it by hand.");
+            log.warn("Mailbox {}: message UID {} ({}) could not be moved in {} tries: left in the inbox",
+                    inbox.mailbox(), uid, known.id(), poisonAttempts);
+        }
+        return Outcome.LEFT;
+    }
+
+    /** A message this poll leaves alone without any work on the server (checked before anything is counted). */
+    private static boolean nothingToDo(Inbox inbox, Message message, StoredCopy known) throws MessagingException {
+        if (inbox.capabilities().canRemoveFromInbox()) {
+            return false;
+        }
+        return message.getFlags().contains(ProcessedFolderMover.COPIED_KEYWORD)
+                || known != null && known.quarantineReason() == null && known.size() == message.getSize()
+                && known.moved();
     }
 
     private Outcome takeOnce(Inbox inbox, Message message, long uid, StoredCopy known) throws MessagingException {
@@ -173,7 +235,12 @@ class MessageTaker {
         if (same.isPresent()) {
             return relocate(inbox, message, uid, same.get());
         }
-        HeaderFacts facts = HeaderFacts.read(digest.headerBlock());
+        HeaderFacts facts;
+        try {
+            facts = readHeaders(digest);
+        } catch (Watchdog.TimedOut e) {
+            return tooComplex(inbox, message, uid, raw, digest);
+        }
         InboundMessage stored;
         try {
             stored = writer.received(location(inbox, uid), raw, digest, facts);
@@ -200,7 +267,12 @@ class MessageTaker {
         if (same.isPresent()) {
             return relocate(inbox, message, uid, same.get());
         }
-        HeaderFacts facts = HeaderFacts.read(digest.headerBlock());
+        HeaderFacts facts;
+        try {
+            facts = readHeaders(digest);
+        } catch (Watchdog.TimedOut e) {
+            facts = HeaderFacts.none();
+        }
         long limitMb = maxMessageSize / (1024 * 1024);
         InboundMessage stored = writer.quarantined(location(inbox, uid), facts, digest.size(), digest.sha256(),
                 digest.contentKey(facts.messageId()), "too_large",
@@ -208,6 +280,28 @@ class MessageTaker {
                         + "not kept. It is in the mailbox folder '" + inbox.account().processedFolder() + "'.");
         log.warn("Mailbox {}: message UID {} is over the size limit ({} bytes): quarantined as {}", inbox.mailbox(),
                 uid, digest.size(), stored.id());
+        moveAndMark(inbox, message, uid, stored.id());
+        return Outcome.QUARANTINED;
+    }
+
+    /** Reads the logged header fields under the watchdog: a step on untrusted input, with a time limit. */
+    private HeaderFacts readHeaders(RawMessageDigest digest) {
+        byte[] header = digest.headerBlock();
+        return Watchdog.call("reading a message's header fields", stepTimeLimit, () -> HeaderFacts.read(header));
+    }
+
+    /**
+     * Reading the header fields ran past its limit: the message is kept (raw bytes, a row without header fields) and
+     * quarantined as too complex, so nothing else reads it, and moved; the mailbox goes on with the next message.
+     */
+    private Outcome tooComplex(Inbox inbox, Message message, long uid, byte[] raw, RawMessageDigest digest)
+            throws MessagingException {
+        InboundMessage stored = writer.receivedButSetAside(location(inbox, uid), raw, digest, TOO_COMPLEX,
+                "Reading this message's header fields took longer than " + stepTimeLimit.toSeconds() + " s and was "
+                        + "stopped. The message is kept as it arrived; nothing was read from it. It is in the mailbox "
+                        + "folder '" + inbox.account().processedFolder() + "'.");
+        log.warn("Mailbox {}: message UID {} is too complex to read (over {} s): kept and quarantined as {}",
+                inbox.mailbox(), uid, stepTimeLimit.toSeconds(), stored.id());
         moveAndMark(inbox, message, uid, stored.id());
         return Outcome.QUARANTINED;
     }
@@ -247,9 +341,12 @@ class MessageTaker {
         // no bytes to hash: the key names this server copy, so that it is logged once
         String key = RawMessageDigest.sha256Hex("unreadable " + inbox.mailbox() + " " + inbox.uidValidity() + " "
                 + uid + " " + (header == null ? "" : RawMessageDigest.of(header).sha256()));
-        String explanation = "fetch_failed".equals(reason)
-                ? "The mail server would not give out this message's content. "
-                : "The message could not be stored. ";
+        String explanation = switch (reason) {
+            case "fetch_failed" -> "The mail server would not give out this message's content. ";
+            case TOO_COMPLEX -> "Taking this message from the mailbox started " + poisonAttempts + " times and never "
+                    + "finished (the service hung or stopped during it), so it is no longer tried. ";
+            default -> "The message could not be stored. ";
+        };
         InboundMessage stored = writer.quarantined(location(inbox, uid), facts, message.getSize(), key, key, reason,
                 explanation + "It is in the mailbox folder '" + inbox.account().processedFolder() + "'.");
         log.warn("Mailbox {}: message UID {} set aside as {} ({})", inbox.mailbox(), uid, stored.id(), reason);

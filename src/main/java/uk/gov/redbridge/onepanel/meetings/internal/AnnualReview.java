@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
 import uk.gov.redbridge.onepanel.agencies.AgencyDirectory;
+import uk.gov.redbridge.onepanel.links.FamilyLinks;
+import uk.gov.redbridge.onepanel.links.ReferralLink;
 import uk.gov.redbridge.onepanel.meetings.AnnualReport;
 import uk.gov.redbridge.onepanel.meetings.AnnualReport.Breakdown;
 import uk.gov.redbridge.onepanel.meetings.AnnualReport.Cell;
@@ -26,6 +29,7 @@ import uk.gov.redbridge.onepanel.meetings.AnnualReport.Row;
 import uk.gov.redbridge.onepanel.meetings.AnnualReport.StepTime;
 import uk.gov.redbridge.onepanel.meetings.Decision;
 import uk.gov.redbridge.onepanel.referrals.Referral;
+import uk.gov.redbridge.onepanel.referrals.ReferralId;
 import uk.gov.redbridge.onepanel.referrals.ReferralLog;
 import uk.gov.redbridge.onepanel.referrals.ReferralStatus;
 import uk.gov.redbridge.onepanel.referrals.TimelineEntry;
@@ -47,9 +51,11 @@ public class AnnualReview {
     private final AgencyDirectory directory;
     private final WorkingDays workingDays;
     private final Clock clock;
+    private final FamilyLinks links;
 
     AnnualReview(ReferralLog referrals, InformationRequests requests, DecisionRepository decisions,
-            AgencyDirectory directory, WorkingDays workingDays, Clock clock) {
+            AgencyDirectory directory, WorkingDays workingDays, Clock clock, FamilyLinks links) {
+        this.links = links;
         this.referrals = referrals;
         this.requests = requests;
         this.decisions = decisions;
@@ -95,12 +101,16 @@ public class AnnualReview {
                     .max(Comparator.comparing(Decision::recordedAt));
             cases.add(new Case(r, d, referrals.timeline(r.id())));
         }
+        Map<ReferralId, Set<Pathway>> linked = links.linkedPathways(cases.stream().map(c -> c.referral().id())
+                .toList());
         List<Breakdown> breakdowns = List.of(
                 breakdown("Referrals by pathway", cases, c -> c.referral().pathway().label(), order(Pathway.values())),
                 breakdown("Referrals by mailbox", cases, c -> c.referral().mailbox(), List.of()),
                 breakdown("Referrals by referring agency", cases, c -> tidy(c.referral().form()
                         .value("referrer.agency").orElse(null)), List.of()),
-                breakdown("Referrals by outcome", cases, Case::outcome, List.of()));
+                breakdown("Referrals by outcome", cases, Case::outcome, List.of()),
+                linkedBreakdown(cases, linked),
+                pathwayPairBreakdown(cases, linked));
         List<Comparison> comparisons = List.of(
                 comparison("Age band", cases, this::ageBand),
                 comparison("Gender", cases, c -> tidy(c.referral().form().value("subject.gender").orElse(null))),
@@ -109,6 +119,29 @@ public class AnnualReview {
                         .orElse(null))));
         return new AnnualReport(from, to, SmallNumbers.single(cases.size()), breakdowns, steps(cases),
                 returns(cases), comparisons);
+    }
+
+    static final String LINKED = "Linked to another referral";
+    static final String NOT_LINKED = "Not linked";
+
+    /** Think Family: how many referrals share a person with another referral (any year, any pathway). */
+    private static Breakdown linkedBreakdown(List<Case> cases, Map<ReferralId, Set<Pathway>> linked) {
+        return breakdown("Referrals linked to another referral (Think Family)", cases,
+                c -> linked.containsKey(c.referral().id()) ? LINKED : NOT_LINKED, List.of(LINKED, NOT_LINKED));
+    }
+
+    /**
+     * The linked referrals by the pair of pathways they join ("CSPR and DHR"); a referral linked to referrals of two
+     * other pathways is one line of its own ("CSPR and DHR; CSPR and SAR"), so each referral counts once.
+     */
+    private static Breakdown pathwayPairBreakdown(List<Case> cases, Map<ReferralId, Set<Pathway>> linked) {
+        List<Case> withLinks = cases.stream().filter(c -> linked.containsKey(c.referral().id())).toList();
+        return breakdown("Linked referrals by pathway pair (Think Family)", withLinks, c -> {
+            String own = ReferralLink.shortName(c.referral().pathway());
+            return linked.get(c.referral().id()).stream().map(ReferralLink::shortName)
+                    .map(other -> own.compareTo(other) <= 0 ? own + " and " + other : other + " and " + own)
+                    .sorted().distinct().collect(java.util.stream.Collectors.joining("; "));
+        }, List.of());
     }
 
     private static List<String> order(Pathway[] pathways) {

@@ -66,6 +66,16 @@ final class Manifests {
             }
         });
         for (String line : now) {
+            if (line.startsWith("LINK\t") && !old.contains(line)) {
+                String[] p = line.split("\t");
+                if (hasItem(old, p[1])) {
+                    boolean linkedBefore = old.stream().anyMatch(l -> l.startsWith("LINK\t" + p[1] + "\t" + p[2] + "\t"));
+                    out.add(p[1] + ": " + (linkedBefore ? "the link to " + p[2] + " was confirmed"
+                            : "now also known to " + p[2] + " (Think Family)"));
+                }
+            }
+        }
+        for (String line : now) {
             if (line.startsWith("FORM\t") && !old.contains(line)) {
                 String ref = line.split("\t")[1];
                 if (hasItem(old, ref)) {

@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import uk.gov.redbridge.onepanel.links.FamilyLinks;
+import uk.gov.redbridge.onepanel.links.ReferralLink;
 import uk.gov.redbridge.onepanel.papers.AgendaLine;
 import uk.gov.redbridge.onepanel.papers.IssuedPack;
 import uk.gov.redbridge.onepanel.papers.PackDraft;
@@ -26,9 +28,11 @@ public class PackIssuer {
     private final ContentStore contentStore;
     private final PapersSettings settings;
     private final Clock clock;
+    private final FamilyLinks links;
 
     PackIssuer(PaperCollator collator, ReferralPaperSource source, PackRepository repository,
-            ContentStore contentStore, PapersSettings settings, Clock clock) {
+            ContentStore contentStore, PapersSettings settings, Clock clock, FamilyLinks links) {
+        this.links = links;
         this.collator = collator;
         this.source = source;
         this.repository = repository;
@@ -45,6 +49,10 @@ public class PackIssuer {
         for (AgendaLine line : request.items()) {
             if (line.referral() != null) {
                 lines.addAll(source.manifest(line.referral()));
+                for (ReferralLink l : links.alsoKnownTo(line.referral())) {
+                    lines.add(String.join("\t", "LINK", line.referral().toString(), l.other().toString(),
+                            l.state().name()));
+                }
             }
         }
         return String.join("\n", lines);

@@ -10,6 +10,8 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import uk.gov.redbridge.onepanel.links.FamilyLinks;
+import uk.gov.redbridge.onepanel.links.ReferralLink;
 import uk.gov.redbridge.onepanel.papers.AgendaLine;
 import uk.gov.redbridge.onepanel.papers.CollatedPapers;
 import uk.gov.redbridge.onepanel.papers.NotConverted;
@@ -48,6 +50,7 @@ class PaperCollator {
     record Built(byte[] pdf, int pages, List<PaperEntry> contents, List<NotConverted> notConverted) {
     }
 
+    private final FamilyLinks links;
     private final ReferralPaperSource source;
     private final DocumentConverter converter;
     private final PaperPages pages;
@@ -55,7 +58,8 @@ class PaperCollator {
     private final java.time.Clock clock;
 
     PaperCollator(ReferralPaperSource source, DocumentConverter converter, PaperPages pages,
-            PapersSettings settings, java.time.Clock clock) {
+            PapersSettings settings, java.time.Clock clock, FamilyLinks links) {
+        this.links = links;
         this.source = source;
         this.converter = converter;
         this.pages = pages;
@@ -154,6 +158,7 @@ class PaperCollator {
         model.put("unconverted", unconverted.stream().map(Unconverted::listing).toList());
         model.put("appendices", DecisionSupport.forReferral(referral.pathway(), referral.form()));
         model.put("date", DATE);
+        model.put("alsoKnown", links.alsoKnownTo(reference));
         return new Section(reference, heading, pages.render("cover", model), docs, unconverted);
     }
 
@@ -222,6 +227,8 @@ class PaperCollator {
             item.put("title", line.title());
             item.put("detail", line.detail() == null ? "" : line.detail());
             item.put("page", startPages.get(line.number()));
+            item.put("alsoKnown", line.referral() == null ? List.of()
+                    : links.alsoKnownTo(line.referral()).stream().map(ReferralLink::summary).toList());
             items.add(item);
         }
         return pages.render("agenda", Map.of("heading", request.heading(), "notes", request.notes(), "items", items,

@@ -27,6 +27,9 @@ import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessages;
+import uk.gov.redbridge.onepanel.mailbox.MailAccounts;
+import uk.gov.redbridge.onepanel.shared.MailAddresses;
+import uk.gov.redbridge.onepanel.shared.Watchdog;
 import uk.gov.redbridge.onepanel.referrals.IntakeRetried;
 import uk.gov.redbridge.onepanel.referrals.AcknowledgementNotSent;
 import uk.gov.redbridge.onepanel.referrals.Referral;
@@ -52,10 +55,14 @@ public class IntakeService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate savepoint;
+    private final IntakeSettings settings;
+    private final MailAccounts accounts;
 
     IntakeService(InboundMessages messages, FormExtractor extractor, ReferralRepository repository,
             ReferralWriter writer, Acknowledgements acknowledgements, ApplicationEventPublisher events,
-            Clock clock, PlatformTransactionManager transactions) {
+            Clock clock, PlatformTransactionManager transactions, IntakeSettings settings, MailAccounts accounts) {
+        this.settings = settings;
+        this.accounts = accounts;
         this.messages = messages;
         this.extractor = extractor;
         this.repository = repository;
@@ -111,9 +118,9 @@ public class IntakeService {
         if (outcome.referral().isPresent()) {
             return new IntakeRetried(referenceOf(outcome.referral().get()), null, null);
         }
-        return new IntakeRetried(null, outcome.failure() == null ? "duplicate" : outcome.failure().reason().code(),
-                outcome.failure() == null ? "a copy of this email already failed intake"
-                        : outcome.failure().explanation());
+        return new IntakeRetried(null, outcome.failureCode() == null ? "duplicate" : outcome.failureCode(),
+                outcome.failureCode() == null ? "a copy of this email already failed intake"
+                        : outcome.failureExplanation());
     }
 
     private uk.gov.redbridge.onepanel.shared.ReferralReference referenceOf(ReferralId id) {
@@ -121,12 +128,19 @@ public class IntakeService {
     }
 
     /** What intake did: the referral made or found, or why there is none (null for a copy of a failed email). */
-    private record Outcome(Optional<ReferralId> referral, ExtractionFailed failure) {
+    private record Outcome(Optional<ReferralId> referral, String failureCode, String failureExplanation) {
 
         static Outcome of(Optional<ReferralId> referral) {
-            return new Outcome(referral, null);
+            return new Outcome(referral, null, null);
         }
     }
+
+    /** The email as read inside the bounded step. */
+    private record Read(ParsedMail mail, ExtractionResult result) {
+    }
+
+    static final String TOO_COMPLEX = "too_complex";
+    static final String SEVERAL_PEOPLE = "several_people";
 
     private Outcome intake(InboundMessageId messageId, boolean acknowledge, String actor) {
         Optional<ReferralRepository.IntakeOutcome> done = repository.intakeOutcome(messageId);
@@ -154,9 +168,27 @@ public class IntakeService {
             return Outcome.of(Optional.empty());
         }
         byte[] raw = messages.rawBytes(messageId);
-        ParsedMail mail = MailAnatomy.parse(raw);
-        ExtractionResult result = extractor.extractFromEmail(raw);
+        Read read;
+        try {
+            // reading the email is a step on untrusted input: bounded in time as a whole (each attachment also has
+            // its own limit), so one email never holds this thread, and it runs outside the transaction
+            read = Watchdog.call("intake of a message", settings.timeLimit(),
+                    () -> new Read(MailAnatomy.parse(raw), extractor.extractFromEmail(raw)));
+        } catch (Watchdog.TimedOut e) {
+            return notCreated(message, TOO_COMPLEX, "reading the email took longer than "
+                    + settings.timeLimit().toSeconds() + " s and was stopped; the message is kept as it arrived",
+                    now);
+        }
+        ParsedMail mail = read.mail();
+        ExtractionResult result = read.result();
         if (result instanceof FormExtracted extracted) {
+            int people = PeopleInForms.count(allForms(extracted));
+            if (people > 1) {
+                // never another person's form in a case: no referral, and the secretariat is told why
+                return notCreated(message, SEVERAL_PEOPLE, "the email carries " + (extracted.otherForms().size() + 1)
+                        + " referral forms about " + people + " different people; no referral was made, so that no "
+                        + "case holds another person's form", now);
+            }
             Optional<Referral> created = createUnlessACopyWon(message, mail, extracted, actor);
             if (created.isEmpty()) {
                 // the same email in another mailbox was logged by a parallel intake a moment ago: link to it
@@ -172,12 +204,22 @@ public class IntakeService {
             return Outcome.of(Optional.of(referral.id()));
         }
         ExtractionFailed failed = (ExtractionFailed) result;
-        repository.recordIntakeOutcome(new ReferralRepository.IntakeOutcome(messageId, message.contentKey(),
-                "EXCEPTION", null, failed.reason().code()), now);
-        events.publishEvent(new ReferralNotCreated(messageId, message.mailbox(), failed.reason().code(),
-                failed.explanation()));
-        log.info("Message {} gave no referral: {}", messageId, failed.reason().code());
-        return new Outcome(Optional.empty(), failed);
+        return notCreated(message, failed.reason().code(), failed.explanation(), now);
+    }
+
+    private Outcome notCreated(InboundMessage message, String code, String explanation, Instant now) {
+        repository.recordIntakeOutcome(new ReferralRepository.IntakeOutcome(message.id(), message.contentKey(),
+                "EXCEPTION", null, code), now);
+        events.publishEvent(new ReferralNotCreated(message.id(), message.mailbox(), code, explanation));
+        log.info("Message {} gave no referral: {}", message.id(), code);
+        return new Outcome(Optional.empty(), code, explanation);
+    }
+
+    private static List<uk.gov.redbridge.onepanel.extraction.FilledForm> allForms(FormExtracted extracted) {
+        List<uk.gov.redbridge.onepanel.extraction.FilledForm> forms = new java.util.ArrayList<>();
+        forms.add(extracted.form());
+        extracted.otherForms().forEach(f -> forms.add(f.form()));
+        return forms;
     }
 
     /**
@@ -204,6 +246,17 @@ public class IntakeService {
         Instant now = clock.instant();
         if (to == null) {
             repository.addEvent(referral.id(), now, "ACKNOWLEDGEMENT", "Not acknowledged: no sender address", "system");
+            return;
+        }
+        if (MailAddresses.valid(to).isEmpty()) {
+            repository.addEvent(referral.id(), now, "ACKNOWLEDGEMENT",
+                    "Not acknowledged: the sender's address is not a valid address", "system");
+            return;
+        }
+        if (accounts.owningAddress(to).isPresent()) {
+            // the service never writes to itself: a referral forwarded from a panel mailbox is not acknowledged
+            repository.addEvent(referral.id(), now, "ACKNOWLEDGEMENT",
+                    "Not acknowledged: sent from one of the service's own mailboxes", "system");
             return;
         }
         QueuedMail queued;

@@ -33,6 +33,10 @@ public class ReferralQueries {
         return repository.findById(id);
     }
 
+    public List<ReferralId> ids() {
+        return repository.ids();
+    }
+
     public List<Referral> latest(int limit) {
         return repository.latest(limit);
     }

@@ -93,6 +93,11 @@ public class ReferralRepository {
                 .query((rs, n) -> new ReferralId(rs.getObject("id", UUID.class))).optional();
     }
 
+    List<ReferralId> ids() {
+        return jdbc.sql("SELECT id FROM referral ORDER BY received_at, reference")
+                .query((rs, n) -> new ReferralId(rs.getObject(1, UUID.class))).list();
+    }
+
     List<Referral> latest(int limit) {
         return jdbc.sql("SELECT * FROM referral ORDER BY received_at DESC, reference DESC LIMIT :limit")
                 .param("limit", limit).query(ReferralRepository::map).list();

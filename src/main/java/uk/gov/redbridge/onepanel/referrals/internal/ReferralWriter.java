@@ -22,6 +22,7 @@ import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
 import uk.gov.redbridge.onepanel.referrals.Referral;
 import uk.gov.redbridge.onepanel.referrals.ReferralDocument;
+import uk.gov.redbridge.onepanel.referrals.ReferralFormChanged;
 import uk.gov.redbridge.onepanel.referrals.ReferralId;
 import uk.gov.redbridge.onepanel.referrals.ReferralLogged;
 import uk.gov.redbridge.onepanel.referrals.ReferralPathwayChanged;
@@ -65,7 +66,8 @@ public class ReferralWriter {
     public Referral create(InboundMessage message, ParsedMail mail, FilledForm form, String formSource,
             String contentKey, String actor, Pathway chosenPathway) {
         Instant now = clock.instant();
-        ReferralReference reference = references.next(LocalDate.now(clock).getYear());
+        ReferralReference reference = references.next(LocalDate.now(clock).getYear(),
+                (SYSTEM.equals(actor) ? "intake of message " : "by hand from message ") + message.id().value());
         LocalDate received = message.receivedAt().atZone(clock.getZone()).toLocalDate();
         PathwayRules.Decision pathway = chosenPathway != null
                 ? new PathwayRules.Decision(chosenPathway, "chosen by " + actor)
@@ -172,6 +174,8 @@ public class ReferralWriter {
         boolean reviewNeeded = !form.needingReview(extractor.reviewThreshold()).isEmpty();
         repository.updateForm(id, form, missing, reviewNeeded, clock.instant());
         repository.addEvent(id, clock.instant(), "FORM", why, actor);
+        repository.findById(id).ifPresent(r -> events.publishEvent(
+                new ReferralFormChanged(id, r.reference(), why, actor)));
     }
 
     static SubjectSummary subjectOf(FilledForm form) {

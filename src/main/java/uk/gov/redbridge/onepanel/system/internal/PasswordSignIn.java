@@ -1,6 +1,10 @@
 package uk.gov.redbridge.onepanel.system.internal;
 
+import java.util.Map;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.stereotype.Component;
 
@@ -11,6 +15,10 @@ class PasswordSignIn implements SignInConfigurer {
 
     @Override
     public void configure(HttpSecurity http) throws Exception {
-        http.formLogin(f -> f.loginPage("/login").failureUrl("/login?error").permitAll());
+        // a locked user name or address is told so (and when to try again), not "wrong password"
+        ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
+        failures.setDefaultFailureUrl("/login?error");
+        failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
+        http.formLogin(f -> f.loginPage("/login").failureHandler(failures).permitAll());
     }
 }

@@ -29,6 +29,15 @@ class SecurityConfiguration {
             + "font-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
     static final String[] READERS = {"SECRETARIAT", "CHAIR", "READONLY"};
 
+    /**
+     * HSTS on every response to a secure request: a year, sub-domains included. Behind a TLS-terminating proxy a
+     * request is secure when the proxy says so ({@code X-Forwarded-Proto: https}, read by Tomcat with
+     * {@code server.forward-headers-strategy: native} in the production profile).
+     */
+    static final org.springframework.security.config.Customizer<
+            org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity>
+                    .HstsConfig> HSTS = hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true);
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
@@ -38,7 +47,7 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // machine clients with Basic credentials; no browser session to ride on
                 .csrf(c -> c.disable())
-                .headers(h -> h.contentSecurityPolicy(p -> p.policyDirectives(CSP)));
+                .headers(h -> h.contentSecurityPolicy(p -> p.policyDirectives(CSP)).httpStrictTransportSecurity(HSTS));
         return http.build();
     }
 
@@ -53,7 +62,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("SECRETARIAT")
                         .requestMatchers(HttpMethod.GET, "/referrals/*/audit", "/referrals/*/add-document",
-                                "/referrals/*/requests/*/add-return")
+                                "/referrals/*/requests/*/add-return", "/sign-in-locks")
                         .hasRole("SECRETARIAT")
                         .requestMatchers(HttpMethod.GET, "/referrals/export.xlsx", "/referrals/export.csv",
                                 "/reports/annual.pdf", "/reports/annual.xlsx")
@@ -72,6 +81,7 @@ class SecurityConfiguration {
                         .deleteCookies("JSESSIONID"))
                 .headers(h -> h
                         .contentSecurityPolicy(p -> p.policyDirectives(CSP))
+                        .httpStrictTransportSecurity(HSTS)
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         signIn.configure(http);
         return http.build();

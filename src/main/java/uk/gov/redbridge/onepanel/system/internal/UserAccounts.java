@@ -23,10 +23,12 @@ class UserAccounts implements UserDetailsService {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final SignInThrottle throttle;
 
-    UserAccounts(JdbcClient jdbc, Clock clock) {
+    UserAccounts(JdbcClient jdbc, Clock clock, SignInThrottle throttle) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.throttle = throttle;
     }
 
     @Override
@@ -39,6 +41,8 @@ class UserAccounts implements UserDetailsService {
                                 .map(String::trim).filter(r -> !r.isEmpty())
                                 .map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList())
                         .disabled(!rs.getBoolean("enabled"))
+                        // too many failed sign-ins: Spring Security refuses it before checking the password
+                        .accountLocked(throttle.userLocked(rs.getString("username")))
                         .build())
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));

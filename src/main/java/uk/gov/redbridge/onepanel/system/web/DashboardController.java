@@ -30,9 +30,12 @@ class DashboardController {
     private final InformationRequests requests;
     private final uk.gov.redbridge.onepanel.meetings.PanelMeetings meetings;
     private final Clock clock;
+    private final WorkPicture.Source work;
 
     DashboardController(ReferralLog referrals, ExceptionsQueue exceptions, Correspondence correspondence,
-            InformationRequests requests, uk.gov.redbridge.onepanel.meetings.PanelMeetings meetings, Clock clock) {
+            InformationRequests requests, uk.gov.redbridge.onepanel.meetings.PanelMeetings meetings, Clock clock,
+            WorkPicture.Source work) {
+        this.work = work;
         this.meetings = meetings;
         this.referrals = referrals;
         this.exceptions = exceptions;
@@ -69,6 +72,8 @@ class DashboardController {
         model.addAttribute("nextMeeting", next.orElse(null));
         model.addAttribute("nextMeetingItems", next.map(m -> meetings.agenda(m.id()).size()).orElse(0));
         model.addAttribute("reviewMilestonesOverdue", meetings.overdueReviewMilestones().size());
+        // the service's own work in flight and stuck (templates/system/work.html)
+        model.addAttribute("work", work.picture());
         return "system/dashboard";
     }
 

@@ -16,7 +16,8 @@ import uk.gov.redbridge.onepanel.system.internal.SignInEntryPoint;
 class SignInController {
 
     @GetMapping("/login")
-    String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String signedOut,
+    String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String locked,
+            @RequestParam(required = false) String signedOut,
             HttpSession session, Authentication authentication, Model model) {
         if (authentication != null && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken)) {
@@ -24,7 +25,8 @@ class SignInController {
         }
         boolean expired = Boolean.TRUE.equals(session.getAttribute(SignInEntryPoint.SESSION_EXPIRED));
         session.removeAttribute(SignInEntryPoint.SESSION_EXPIRED);
-        model.addAttribute("failed", error != null);
+        model.addAttribute("failed", error != null || locked != null);
+        model.addAttribute("locked", locked != null);
         model.addAttribute("signedOut", signedOut != null);
         model.addAttribute("expired", expired);
         return "system/sign-in";

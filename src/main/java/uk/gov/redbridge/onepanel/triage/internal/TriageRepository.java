@@ -30,6 +30,15 @@ public class TriageRepository {
                 .update();
     }
 
+    /** Stored messages (not set aside as quarantined) with no verdict, stored before a moment, oldest first. */
+    public java.util.List<InboundMessageId> undecided(java.time.Instant storedBefore, int limit) {
+        return jdbc.sql("SELECT m.id FROM inbound_message m LEFT JOIN triage_decision t ON t.message_id = m.id "
+                        + "WHERE t.message_id IS NULL AND m.quarantine_reason IS NULL AND m.received_at < :before "
+                        + "ORDER BY m.received_at FETCH FIRST " + limit + " ROWS ONLY")
+                .param("before", storedBefore.atOffset(ZoneOffset.UTC))
+                .query((rs, n) -> new InboundMessageId(rs.getObject(1, UUID.class))).list();
+    }
+
     public Optional<TriageDecision> find(InboundMessageId id) {
         return jdbc.sql("SELECT * FROM triage_decision WHERE message_id = :id").param("id", id.value())
                 .query((rs, n) -> new TriageDecision(new InboundMessageId(rs.getObject("message_id", UUID.class)),

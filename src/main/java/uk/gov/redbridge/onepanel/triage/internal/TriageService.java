@@ -13,8 +13,10 @@ import org.springframework.stereotype.Service;
 import uk.gov.redbridge.onepanel.correspondence.Correspondence;
 import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
+import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessages;
 import uk.gov.redbridge.onepanel.mailbox.MessageReceived;
+import uk.gov.redbridge.onepanel.shared.Watchdog;
 import uk.gov.redbridge.onepanel.triage.AutoReplyReceived;
 import uk.gov.redbridge.onepanel.triage.DeliveryFailureReceived;
 import uk.gov.redbridge.onepanel.triage.MessageNotUnderstood;
@@ -26,7 +28,7 @@ import uk.gov.redbridge.onepanel.triage.Verdict;
 
 /** Runs the chain over every stored message, once, and announces the verdict. */
 @Service
-class TriageService {
+public class TriageService {
 
     private static final Logger log = LoggerFactory.getLogger(TriageService.class);
 
@@ -37,9 +39,12 @@ class TriageService {
     private final Correspondence correspondence;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TriageSettings settings;
 
     TriageService(List<TriageRule> rules, InboundMessages messages, TriageRepository repository,
-            ReplyKeyReader keyReader, Correspondence correspondence, ApplicationEventPublisher events, Clock clock) {
+            ReplyKeyReader keyReader, Correspondence correspondence, ApplicationEventPublisher events, Clock clock,
+            TriageSettings settings) {
+        this.settings = settings;
         this.rules = rules; // in @Order order
         this.messages = messages;
         this.repository = repository;
@@ -54,53 +59,107 @@ class TriageService {
         triage(event);
     }
 
-    /** Idempotent: a message already decided is left alone. */
-    void triage(MessageReceived event) {
+    /** Idempotent: a message already decided is left alone. Returns whether it decided now. */
+    public boolean triage(MessageReceived event) {
         if (repository.find(event.messageId()).isPresent()) {
-            return;
+            return false;
         }
         Optional<InboundMessage> stored = messages.find(event.messageId());
         if (stored.isEmpty() || stored.get().quarantined()) {
-            return;
+            return false;
         }
         InboundMessage message = stored.get();
         byte[] raw = messages.rawBytes(message.id());
+        Decided decided;
+        try {
+            // reading the message and running the rules is a step on untrusted input: bounded in time, so one
+            // message never holds this listener's thread (and the event registry never resubmits it meanwhile)
+            decided = Watchdog.call("triage of a message", settings.timeLimit(), () -> decide(message, raw));
+        } catch (Watchdog.TimedOut e) {
+            tooComplex(message);
+            return true;
+        }
+        repository.insert(new TriageDecision(message.id(), decided.outcome().verdict(), decided.rule(),
+                decided.outcome().detail(), decided.automatic(), clock.instant()));
+        log.info("Message {} in {}: {} (rule {})", message.id(), message.mailbox(), decided.outcome().verdict(),
+                decided.rule());
+        if (decided.event() != null) {
+            events.publishEvent(decided.event());
+        }
+        return true;
+    }
+
+    /** What the chain decided, and the event that says so (built inside the bounded step: it reads the message). */
+    private record Decided(TriageRule.Outcome outcome, String rule, boolean automatic, Object event) {
+    }
+
+    private Decided decide(InboundMessage message, byte[] raw) {
         MessageFacts facts = new MessageFacts(message, MailAnatomy.parse(raw));
-        TriageRule.Outcome outcome = null;
-        String ruleName = null;
         for (TriageRule rule : rules) {
             Optional<TriageRule.Outcome> o = rule.apply(facts);
             if (o.isPresent()) {
-                outcome = o.get();
-                ruleName = rule.name();
-                break;
+                boolean automatic = AutomaticMailSignals.find(facts).isPresent();
+                return new Decided(o.get(), rule.name(), automatic, event(message, facts, raw, o.get(), automatic));
             }
         }
-        boolean automatic = AutomaticMailSignals.find(facts).isPresent();
-        repository.insert(new TriageDecision(message.id(), outcome.verdict(), ruleName, outcome.detail(), automatic,
-                clock.instant()));
-        log.info("Message {} in {}: {} (rule {})", message.id(), message.mailbox(), outcome.verdict(), ruleName);
-        publish(message, facts, raw, outcome, automatic);
+        throw new IllegalStateException("the last rule decides every message");
     }
 
-    private void publish(InboundMessage message, MessageFacts facts, byte[] raw, TriageRule.Outcome outcome,
+    /**
+     * For a message the chain could not be run over (it failed every time): recorded as not understood, with the
+     * reason, and raised for a person. Nothing if it was decided meanwhile.
+     */
+    public boolean setAside(InboundMessageId messageId, String explanation) {
+        if (repository.find(messageId).isPresent()) {
+            return false;
+        }
+        Optional<InboundMessage> stored = messages.find(messageId);
+        if (stored.isEmpty()) {
+            return false;
+        }
+        repository.insert(new TriageDecision(messageId, Verdict.NOT_UNDERSTOOD, "sweep", explanation, false,
+                clock.instant()));
+        events.publishEvent(new MessageNotUnderstood(messageId, stored.get().mailbox(), "stuck", explanation));
+        log.warn("Message {} in {}: could not be triaged, set aside for a person", messageId, stored.get().mailbox());
+        return true;
+    }
+
+    private void tooComplex(InboundMessage message) {
+        String explanation = "Reading this message took longer than " + settings.timeLimit().toSeconds()
+                + " s and was stopped; nothing was decided from it. The message is kept as it arrived.";
+        repository.insert(new TriageDecision(message.id(), Verdict.NOT_UNDERSTOOD, "watchdog",
+                ReferralRule.TOO_COMPLEX + ": over the time limit", false, clock.instant()));
+        log.warn("Message {} in {}: too complex to triage within {} s; raised as an exception", message.id(),
+                message.mailbox(), settings.timeLimit().toSeconds());
+        events.publishEvent(new MessageNotUnderstood(message.id(), message.mailbox(), ReferralRule.TOO_COMPLEX,
+                explanation));
+    }
+
+    private Object event(InboundMessage message, MessageFacts facts, byte[] raw, TriageRule.Outcome outcome,
             boolean automatic) {
         Verdict verdict = outcome.verdict();
         if (verdict == Verdict.REFERRAL) {
-            events.publishEvent(new ReferralMessageReceived(message.id(), message.mailbox(), automatic));
+            return new ReferralMessageReceived(message.id(), message.mailbox(), automatic);
         } else if (verdict == Verdict.REPLY) {
-            events.publishEvent(new ReplyReceived(message.id(), message.mailbox(), keyReader.read(facts), automatic));
+            return new ReplyReceived(message.id(), message.mailbox(), keyReader.read(facts), automatic);
         } else if (verdict == Verdict.AUTO_REPLY) {
             ReplyKeys keys = keyReader.read(facts);
-            events.publishEvent(new AutoReplyReceived(message.id(), message.mailbox(), keys, outcome.detail()));
+            return new AutoReplyReceived(message.id(), message.mailbox(), keys, outcome.detail());
         } else if (verdict == Verdict.DELIVERY_FAILURE) {
             DeliveryReport report = DeliveryReport.read(facts.mail(), raw, correspondence.messageIdDomain());
-            events.publishEvent(new DeliveryFailureReceived(message.id(), message.mailbox(),
-                    report.originalMessageIds(), report.failedRecipients(), report.status()));
+            return new DeliveryFailureReceived(message.id(), message.mailbox(), report.originalMessageIds(),
+                    report.failedRecipients(), report.status());
         } else if (verdict == Verdict.NOT_UNDERSTOOD) {
-            String reason = outcome.detail().startsWith("malformed") ? "malformed" : "empty";
-            events.publishEvent(new MessageNotUnderstood(message.id(), message.mailbox(), reason, outcome.detail()));
+            String detail = outcome.detail();
+            String reason = detail.startsWith("malformed") ? "malformed"
+                    : detail.startsWith(ReferralRule.TOO_COMPLEX) ? ReferralRule.TOO_COMPLEX : "empty";
+            String explanation = reason.equals(ReferralRule.TOO_COMPLEX)
+                    ? "Nothing readable within the limits: " + detail.substring(detail.indexOf(':') + 1).trim()
+                            + ". The message is kept as it arrived."
+                    : detail;
+            return new MessageNotUnderstood(message.id(), message.mailbox(), reason, explanation);
         }
-        // OWN_MAIL: recorded, nothing more
+        // OWN_MAIL, BULK: recorded and logged, nothing more
+        return null;
     }
 }

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * A TCP proxy in front of a real IMAP server that can misbehave as real servers and networks do: refuse to FETCH
- * one message (as Exchange does for an item it cannot convert to MIME), or stop passing bytes altogether while
+ * one message (as Exchange does for an item it cannot convert to MIME), hold the fetch of one message unanswered (a
+ * server stuck on it), or stop passing bytes altogether while
  * keeping the connections open (a dead server or a cut network that sends no reset).
  */
 final class FaultyImapProxy implements AutoCloseable {
@@ -29,6 +30,9 @@ final class FaultyImapProxy implements AutoCloseable {
     private final ServerSocket listener;
     private volatile int targetPort;
     private final Set<Long> unfetchable = ConcurrentHashMap.newKeySet();
+    private final Set<Long> stalled = ConcurrentHashMap.newKeySet();
+    private volatile boolean stallMoves;
+    private static final Pattern MOVE = Pattern.compile("^\\S+ (UID )?MOVE ", Pattern.CASE_INSENSITIVE);
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean blackHole;
 
@@ -63,6 +67,24 @@ final class FaultyImapProxy implements AutoCloseable {
 
     void fetchEverything() {
         unfetchable.clear();
+        stallMoves = false;
+        stalled.clear();
+        synchronized (stalled) {
+            stalled.notifyAll();
+        }
+    }
+
+    /**
+     * The server takes every MOVE and never answers it (as a server stuck copying one message); the command is
+     * dropped, never done, and the connection closed, when this is turned off.
+     */
+    void stallMoves(boolean on) {
+        stallMoves = on;
+    }
+
+    /** The server takes the command to fetch this UID's content and does not answer it (until released). */
+    void stallOnFetch(long uid) {
+        stalled.add(uid);
     }
 
     /** Stops passing bytes either way (connections stay open, as with a dead server behind a firewall). */
@@ -113,11 +135,22 @@ final class FaultyImapProxy implements AutoCloseable {
                     }
                     continue;
                 }
+                if (stallMoves && MOVE.matcher(new String(bytes, StandardCharsets.ISO_8859_1)).find()) {
+                    while (stallMoves) {
+                        Thread.sleep(20);
+                    }
+                    return; // dropped: the finally closes both sides
+                }
+                if (fetch.find(0) && stalled.contains(Long.parseLong(fetch.group(2)))) {
+                    waitWhileStalled(Long.parseLong(fetch.group(2)));
+                }
                 toServer.write(bytes);
                 toServer.flush();
             }
         } catch (IOException e) {
             // a side closed
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             closeQuietly(client);
             closeQuietly(server);
@@ -141,6 +174,19 @@ final class FaultyImapProxy implements AutoCloseable {
         } finally {
             closeQuietly(client);
             closeQuietly(server);
+        }
+    }
+
+    private void waitWhileStalled(long uid) {
+        synchronized (stalled) {
+            while (stalled.contains(uid)) {
+                try {
+                    stalled.wait(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 

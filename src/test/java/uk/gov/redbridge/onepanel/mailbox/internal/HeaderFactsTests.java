@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The logged header fields are read leniently: bad headers give what can be had, never an exception. */
 class HeaderFactsTests {
@@ -47,7 +50,45 @@ class HeaderFactsTests {
 
         assertThat(facts.subject()).isEqualTo("caf\u00e9  r\u00e9f\u00e9rence").doesNotContain("\u0000");
         assertThat(facts.messageId()).hasSize(HeaderFacts.MAX_MESSAGE_ID);
-        assertThat(facts.sender()).isEqualTo("no address here");
+        // a From without an address gives no sender (it used to be stored as written, display name and all)
+        assertThat(facts.sender()).isNull();
+    }
+
+    /** Issue 11: "N" x 1,048,576 as a display name made the old backtracking pattern spin for hours. */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aMegabyteDisplayNameIsReadInLinearTime() {
+        byte[] raw = ("From: " + "N".repeat(1 << 20) + "\r\nSender: <ann@nhs-trust.example>\r\nTo: "
+                + "<".repeat(1 << 19) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+
+        HeaderFacts facts = HeaderFacts.read(raw);
+
+        assertThat(facts.sender()).isEqualTo("ann@nhs-trust.example");
+        assertThat(facts.recipients()).isEmpty();
+    }
+
+    @Test
+    void aMalformedFromIsDroppedAndNoLineBreakIsEverStored() {
+        String encodedCrLf = "=?UTF-8?B?" + java.util.Base64.getEncoder().encodeToString(
+                "Ann\r\nBcc: victim@x.example".getBytes(StandardCharsets.UTF_8)) + "?=";
+        assertThat(HeaderFacts.read(("From: " + encodedCrLf + " <ann@nhs-trust.example>\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII)).sender()).isEqualTo("ann@nhs-trust.example");
+        for (String from : new String[] {"Ann <ann@@nhs-trust.example>", "ann@nhs-trust.example.",
+                "\"Ann\" <ann@nhs-trust>", "Ann\r\n <a nn@nhs-trust.example>"}) {
+            HeaderFacts facts = HeaderFacts.read(("From: " + from + "\r\nSubject: s\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            assertThat(facts.sender()).as(from).isNull();
+        }
+    }
+
+    @Test
+    void recipientsAreCapped() {
+        StringBuilder to = new StringBuilder("To: ");
+        for (int i = 0; i < 3000; i++) {
+            to.append("p").append(i).append("@x.example,\r\n ");
+        }
+        HeaderFacts facts = HeaderFacts.read((to + "p@y.example\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        assertThat(facts.recipients()).hasSize(uk.gov.redbridge.onepanel.shared.MailAddresses.MAX_ADDRESSES);
     }
 
     @Test

@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
@@ -151,5 +154,58 @@ class TriageRulesTests {
     void aMessageWithContentIsAReferralCandidate() {
         var f = facts(TestMail.create().text("First name: Alex"));
         assertThat(referral.apply(f)).get().extracting(TriageRule.Outcome::verdict).isEqualTo(Verdict.REFERRAL);
+    }
+
+    /** Issue 11: 600,000 References ids de-duplicated with List.contains took many minutes. */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void sixHundredThousandReferencesAreReadInLinearTime() {
+        StringBuilder refs = new StringBuilder();
+        for (int i = 0; i < 600_000; i++) {
+            refs.append(" <").append(i % 300_000).append("@mail.example>");
+        }
+        var f = facts(TestMail.create().header("In-Reply-To", "<7@mail.example>").header("References",
+                refs.toString()));
+
+        List<String> ids = f.threadIds();
+
+        assertThat(ids).hasSize(MessageFacts.MAX_THREAD_IDS).doesNotHaveDuplicates();
+        assertThat(ids.get(0)).isEqualTo("<7@mail.example>");
+        assertThat(ids.get(1)).isEqualTo("<299999@mail.example>");
+        assertThat(ids).contains("<0@mail.example>"); // the root of the thread is kept
+    }
+
+    @Test
+    void bulkAndListMailIsRecognisedEvenWithADocument() {
+        String[][] signals = {{"List-Id", "<bulletin.list.example>"}, {"List-Unsubscribe", "<mailto:u@list.example>"},
+                {"Precedence", "bulk"}, {"Precedence", "list"}, {"X-Precedence", "junk"}};
+        for (String[] s : signals) {
+            var f = facts(TestMail.create().text("This month's safeguarding bulletin").header(s[0], s[1])
+                    .attach("bulletin.pdf", "application/pdf", new byte[] {1, 2, 3}));
+            assertThat(BulkMailRule.signal(f)).as(s[0]).isPresent();
+        }
+        assertThat(BulkMailRule.signal(facts(TestMail.create().header("Precedence", "first-class")))).isEmpty();
+        assertThat(BulkMailRule.signal(facts(TestMail.create().header("Auto-Submitted", "auto-generated"))))
+                .isEmpty();
+    }
+
+    /** Issue 11: a form nested 100 levels deep was "empty: no body text and no attachments". */
+    @Test
+    void aMessageNestedDeeperThanTheAnatomyReadsIsTooComplexNotEmpty() {
+        StringBuilder raw = new StringBuilder("From: a@nhs.example\r\nSubject: deep\r\nMIME-Version: 1.0\r\n");
+        int depth = 100;
+        for (int i = 0; i < depth; i++) {
+            raw.append("Content-Type: multipart/mixed; boundary=\"b").append(i).append("\"\r\n\r\n--b")
+                    .append(i).append("\r\n");
+        }
+        raw.append("Content-Type: text/plain\r\n\r\nReferral form text\r\n");
+        for (int i = depth - 1; i >= 0; i--) {
+            raw.append("--b").append(i).append("--\r\n");
+        }
+
+        var outcome = referral.apply(facts(raw.toString().getBytes(StandardCharsets.US_ASCII)));
+
+        assertThat(outcome).get().extracting(TriageRule.Outcome::verdict).isEqualTo(Verdict.NOT_UNDERSTOOD);
+        assertThat(outcome.get().detail()).startsWith("too_complex: parts nested deeper than");
     }
 }
