@@ -30,7 +30,8 @@ class GeneratedFormsTests {
         ExtractionScore score = score(VariantGenerator.generate(SEED, COUNT, Split.HELD_OUT),
                 Path.of("target", "generated-forms", "held-out"));
         // the held-out half is measured, never looked into: only the totals are printed
-        System.out.println("HELD-OUT\n" + score.report(false));
+        System.out.println("HELD-OUT\n" + score.report(false) + "\nmost missed:\n" + score.mostMissed(25)
+                + "\nby kind of form:\n" + score.mostMissedByKind(30) + "\nwrong by field:\n" + score.wrongByKey());
     }
 
     @Test

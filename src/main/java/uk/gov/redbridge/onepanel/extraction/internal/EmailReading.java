@@ -43,6 +43,14 @@ final class EmailReading {
     }
 
     ExtractionResult read(byte[] rfc822) {
+        return read(rfc822, true);
+    }
+
+    /**
+     * @param notes whether a few labelled lines that name a person and give a reason count as a referral (for a
+     *              new message to a panel mailbox; not for a reply, whose quoted history would count)
+     */
+    private ExtractionResult read(byte[] rfc822, boolean notes) {
         if (rfc822 == null || rfc822.length == 0) {
             return new ExtractionFailed(FailureReason.EMPTY, "the message is empty");
         }
@@ -93,7 +101,7 @@ final class EmailReading {
             return new FormExtracted(best.form(), BODY);
         }
         // a few lines naming a person and giving a reason: a referral, though not on the form
-        for (String body : bodies(mail)) {
+        for (String body : notes ? bodies(mail) : List.<String>of()) {
             ExtractionEngine.Reading reading = readNote(body);
             if (reading != null && (best == null || reading.strength() > best.strength())) {
                 best = reading;
@@ -129,7 +137,7 @@ final class EmailReading {
      * wrote (quotes of earlier mail removed) give, e.g. "Date of birth: 2 May 1961" in a reply.
      */
     Optional<FilledForm> answers(byte[] rfc822) {
-        ExtractionResult whole = read(rfc822);
+        ExtractionResult whole = read(rfc822, false);
         if (whole instanceof FormExtracted extracted) {
             return Optional.of(extracted.form());
         }

@@ -45,6 +45,7 @@ public final class ExtractionScore {
     private int noForm;
     private final List<String> lines = new ArrayList<>();
     private final Map<String, Integer> missedKeys = new TreeMap<>();
+    private final Map<String, Integer> missedByKind = new TreeMap<>();
     private final List<String> wrongValues = new ArrayList<>();
 
     private final Map<String, int[]> byLabel = new TreeMap<>();
@@ -112,6 +113,8 @@ public final class ExtractionScore {
                 misses.add(e.getKey());
                 missed.add(e.getKey());
                 missedKeys.merge(e.getKey().replaceAll("\\.\\d+\\.", ".N."), 1, Integer::sum);
+                missedByKind.merge(e.getKey().replaceAll("\\.\\d+\\.", ".N.") + " ("
+                        + name.replaceFirst("^v\\d+-", "") + ")", 1, Integer::sum);
                 if (got != null) {
                     bad++;
                     k[2]++;
@@ -202,6 +205,31 @@ public final class ExtractionScore {
     public String mostMissed(int n) {
         StringBuilder sb = new StringBuilder();
         missedKeys.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(n)
+                .forEach(e -> sb.append(e.getKey()).append(' ').append(e.getValue()).append('\n'));
+        return sb.toString();
+    }
+
+    /**
+     * Wrong values counted by field and by the kind of form they were on, without the values or the labels: what
+     * may be shown of the held-out half.
+     */
+    public String wrongByKey() {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (String w : wrongValues) {
+            String[] p = w.split(" ", 3);
+            String kind = p[0].replaceFirst("^v\\d+-", "");
+            counts.merge(p[1].replaceFirst(":$", "").replaceAll("\\.\\d+\\.", ".N.") + " (" + kind + ")", 1,
+                    Integer::sum);
+        }
+        StringBuilder sb = new StringBuilder();
+        counts.forEach((k, v) -> sb.append(k).append(' ').append(v).append('\n'));
+        return sb.toString();
+    }
+
+    /** The fields most often missed, by the kind of form (layout and format), without labels or values. */
+    public String mostMissedByKind(int n) {
+        StringBuilder sb = new StringBuilder();
+        missedByKind.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(n)
                 .forEach(e -> sb.append(e.getKey()).append(' ').append(e.getValue()).append('\n'));
         return sb.toString();
     }

@@ -126,6 +126,12 @@ final class Reading {
             }
         }
         double contextFactor = 1.0;
+        if (chosen == null && section != null) {
+            chosen = namesakeHere(hits);
+            if (chosen != null) {
+                contextFactor = 0.9;
+            }
+        }
         if (chosen == null) {
             if (!ambiguous) {
                 chosen = hits.get(0);
@@ -179,6 +185,34 @@ final class Reading {
             lastAmbiguous = null;
         }
         return t;
+    }
+
+    /**
+     * A wording of an earlier section's field read inside a later section that has a field of the same name ("Current
+     * address" among a person's details): sections come in form order, so without a heading the label is this
+     * section's field of that name, not a step back to the earlier section.
+     */
+    private LabelIndex.Hit namesakeHere(List<LabelIndex.Hit> hits) {
+        int current = mapping.sections().indexOf(section);
+        for (LabelIndex.Hit h : hits) {
+            if (h.wording().field() == null || mapping.sections().indexOf(h.wording().section()) >= current) {
+                return null;
+            }
+        }
+        String name = lastPart(hits.get(0).wording().field().key());
+        for (FieldSpec f : section.fields()) {
+            if (lastPart(f.key()).equals(name) && f.type() == hits.get(0).wording().field().type()) {
+                LabelIndex.Wording w = hits.get(0).wording();
+                return new LabelIndex.Hit(new LabelIndex.Wording(w.folded(), w.written(), w.words(), section, f, null),
+                        hits.get(0).labelText(), hits.get(0).rest(), hits.get(0).separated(), hits.get(0).score(),
+                        hits.get(0).similarity());
+            }
+        }
+        return null;
+    }
+
+    private static String lastPart(String key) {
+        return key.substring(key.lastIndexOf('.') + 1);
     }
 
     /**

@@ -82,7 +82,12 @@ final class StructureAlignment {
         for (Map.Entry<Block, List<Entry>> e : blocks.entrySet()) {
             Set<String> keys = keysFound.computeIfAbsent(e.getKey(), k -> new HashSet<>());
             place(e.getKey(), e.getValue(), keys, valuesOf, placed);
+            int before = placed.size();
             byShapeOrWords(e.getKey(), e.getValue(), keys, valuesOf, placed);
+            if (placed.size() > before) {
+                // a label placed by its answer's shape is a neighbour too: the gaps around it are smaller now
+                place(e.getKey(), e.getValue(), keys, valuesOf, placed);
+            }
         }
         List<Located> out = new ArrayList<>();
         for (Located l : found) {
@@ -136,7 +141,7 @@ final class StructureAlignment {
                 missing.add(f);
             }
         }
-        for (String kind : List.of("date", "nhs", "age", "phone", "email", "person", "long", "yesno")) {
+        for (String kind : List.of("date", "nhs", "age", "phone", "email", "address", "person", "long", "yesno")) {
             List<Integer> slots = missing.stream().filter(f -> kind.equals(fieldKind(fields.get(f)))).toList();
             if (slots.size() != 1) {
                 continue;
@@ -207,7 +212,7 @@ final class StructureAlignment {
             case LONG_TEXT -> "long";
             case YES_NO -> "yesno";
             case TEXT -> field.key().equals("name") || field.key().endsWith(".name") || field.key().endsWith("manager")
-                    ? "person" : null;
+                    ? "person" : field.key().endsWith("address") ? "address" : null;
             default -> null;
         };
     }
@@ -247,6 +252,10 @@ final class StructureAlignment {
         if (ValueShapes.personName(NAME, v)) {
             return "person";
         }
+        if (v.length() <= 150 && ValueShapes.postcode(v)) {
+            // "Flat 9, 66 Goodmayes Lane, Goodmayes IG3 9RT": only an address ends with a postcode
+            return "address";
+        }
         return v.split("\\s+").length >= 8 ? "long" : null;
     }
 
@@ -257,22 +266,29 @@ final class StructureAlignment {
     private void place(Block block, List<Entry> entries, Set<String> foundKeys, Map<String, List<Located>> valuesOf,
             Map<String, Placed> placed) {
         List<FieldSpec> fields = block.section().fields();
+        // where each label stands in form order: a recognised field, an unknown label already placed, or -1
+        int[] at = new int[entries.size()];
+        for (int k = 0; k < entries.size(); k++) {
+            Entry e = entries.get(k);
+            Placed p = e.unknown() == null ? null : placed.get(e.unknown().key());
+            at[k] = e.unknown() == null ? e.fieldIndex() : p == null ? -1 : fields.indexOf(p.field());
+        }
         int i = 0;
         while (i < entries.size()) {
-            if (entries.get(i).unknown() == null) {
+            if (at[i] >= 0) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < entries.size() && entries.get(i).unknown() != null) {
+            while (i < entries.size() && at[i] < 0) {
                 i++;
             }
             List<Reading.Unknown> run = new ArrayList<>();
             for (int j = start; j < i; j++) {
                 run.add(entries.get(j).unknown());
             }
-            int before = start > 0 ? entries.get(start - 1).fieldIndex() : -1;
-            int after = i < entries.size() ? entries.get(i).fieldIndex() : fields.size();
+            int before = start > 0 ? at[start - 1] : -1;
+            int after = i < entries.size() ? at[i] : fields.size();
             if (before >= after) {
                 // rows out of form order around it: its place says nothing
                 continue;
@@ -295,7 +311,7 @@ final class StructureAlignment {
             }
             // at the start or the end of a block, rows read earlier out of order do not unsettle the gap
             boolean edge = start == 0 || i == entries.size();
-            fill(block, run, gap, whole || edge, foundKeys, valuesOf, placed);
+            fill(block, run, gap, whole || edge, whole && !edge, foundKeys, valuesOf, placed);
         }
     }
 
@@ -303,10 +319,11 @@ final class StructureAlignment {
      * Places a run of unknown labels in the missing fields between their neighbours: in order, each where the
      * evidence is enough.
      *
-     * @param whole every field between the neighbours is missing (none was read elsewhere): their place is sure
+     * @param whole   every field between the neighbours is missing (none was read elsewhere): their place is sure
+     * @param between the run stands between two recognised neighbours, not at the start or end of its block
      */
-    private void fill(Block block, List<Reading.Unknown> run, List<Integer> gap, boolean whole, Set<String> foundKeys,
-            Map<String, List<Located>> valuesOf, Map<String, Placed> placed) {
+    private void fill(Block block, List<Reading.Unknown> run, List<Integer> gap, boolean whole, boolean between,
+            Set<String> foundKeys, Map<String, List<Located>> valuesOf, Map<String, Placed> placed) {
         List<FieldSpec> fields = block.section().fields();
         // contact (telephone and email in one) stands for its parts: keep whichever fits the answer
         long open = gap.stream().filter(f -> !combined(fields.get(f), gap, fields)).count();
@@ -365,9 +382,11 @@ final class StructureAlignment {
                     .filter(f -> fields.get(f).type() == field.type()).count() == 1;
             boolean likeMost = chosenLike >= 0.35 && chosenScore - secondScore >= 0.15;
             // the only place left, and the label shares a word with the field, or the answer looks like its answer
+            // between two recognised neighbours, as many labels as missing fields: each is the field at its place,
+            // whatever its words, when its answer fits
             boolean onlyPlace = (exact && (chosenLike > 0 || fit(field, value) >= 1 && typed(field)
-                    || ValueShapes.personName(field, value)) || single && chosenLike >= 0.2) && chosen == next
-                    && !likerElsewhere(u, fields, gap, foundKeys);
+                    || ValueShapes.personName(field, value) || between && fit(field, value) >= 1)
+                    || single && chosenLike >= 0.2) && chosen == next && !likerElsewhere(u, fields, gap, foundKeys);
             if (!onlyPlace && !typedFit && !likeMost) {
                 continue;
             }

@@ -98,6 +98,11 @@ final class ValueShapes {
         return whole ? names >= 2 && names <= 4 : names >= 1 && names <= 2;
     }
 
+    /** Whether a text holds a UK postcode ("IG1 3QX"). */
+    static boolean postcode(String v) {
+        return POSTCODE.matcher(v).find();
+    }
+
     static boolean date(String v) {
         return v.length() <= 40 && UkDates.parse(v, ANY_DAY).isPresent();
     }

@@ -21,17 +21,20 @@ final class Words {
             "by", "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "this",
             "that", "these", "those", "it", "its", "your", "you", "our", "their", "they", "his", "her", "him", "she",
             "he", "we", "any", "if", "please", "eg", "ie", "etc", "what", "which", "who", "whom", "whose", "when",
-            "where", "why", "how", "do", "does", "did", "re", "regarding", "relation", "relating", "there", "than",
+            "where", "why", "how", "do", "does", "did", "re", "regarding", "relating", "there", "than",
             "then", "also", "all", "some", "such", "i", "me", "my", "will", "would", "can", "could", "should",
             "into", "about", "whether", "so", "very");
     private static final Pattern DOTTED = Pattern.compile("(?<![\\p{L}\\d])((?:\\p{L}\\.){1,4}\\p{L})\\.?(?![\\p{L}\\d])");
     private static final Pattern SPLIT = Pattern.compile("[^\\p{L}\\d]+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern RELATING_TO = Pattern.compile("\\b(?:in|with) relation to\\b|\\brelating to\\b");
     private static final String[][] SUFFIXES = {{"ments", ""}, {"ment", ""}, {"ings", ""}, {"ing", ""},
         {"ances", ""}, {"ance", ""}, {"ies", "y"}, {"ied", "y"}, {"ed", ""}, {"es", ""}, {"s", ""}};
 
     /** abbreviation (lower case, dots removed) → the stems of the words it stands for */
     private final Map<String, List<String>> abbreviations = new HashMap<>();
+    /** the same, by the stem of the word written out */
+    private final Map<String, List<String>> stems = new HashMap<>();
 
     Words(Map<String, String> abbreviations) {
         for (Map.Entry<String, String> e : abbreviations.entrySet()) {
@@ -43,6 +46,12 @@ final class Words {
             }
             this.abbreviations.put(key(e.getKey()), List.copyOf(expansion));
         }
+        // "organisations", "connections": a word with an ending counts as the word
+        for (Map.Entry<String, List<String>> e : List.copyOf(this.abbreviations.entrySet())) {
+            if (e.getKey().length() > 4) {
+                stems.putIfAbsent(stem(e.getKey()), e.getValue());
+            }
+        }
     }
 
     /** The meaningful words of a text, in order. */
@@ -50,6 +59,9 @@ final class Words {
         List<String> out = new ArrayList<>();
         for (String token : tokens(text)) {
             List<String> expansion = abbreviations.get(token);
+            if (expansion == null && token.length() > 4) {
+                expansion = stems.get(stem(token));
+            }
             if (expansion != null) {
                 out.addAll(expansion);
             } else if (token.length() > 1 && !STOP.contains(token) && !token.chars().allMatch(Character::isDigit)) {
@@ -80,6 +92,8 @@ final class Words {
                 .toLowerCase(Locale.ROOT).replace('\u2019', '\'');
         s = s.replace("e-mail", "email").replaceAll("\\be mail\\b", "email").replaceAll("post[- ]?mortem", "postmortem")
                 .replace("&", " and ").replace("#", " number ").replace("'s", "").replace("(s)", "s");
+        // "in relation to others" says whom a part is about; "relation" alone may be a relationship
+        s = RELATING_TO.matcher(s).replaceAll(" re ");
         // "D.O.B.", "i.e.", "D.o.B": letters with dots between are one word
         s = DOTTED.matcher(s).replaceAll(m -> m.group(1).replace(".", ""));
         List<String> out = new ArrayList<>();
