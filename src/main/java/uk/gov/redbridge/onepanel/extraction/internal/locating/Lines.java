@@ -231,7 +231,8 @@ final class Lines {
             // "Analysis: the risk was known" may be the start or the middle of a long answer
             ends = pending == null || !pendingLong()
                     || c.label().endsWith("?") && c.label().split("\\s+").length >= 3
-                    || run.likeAMissingField(c.label(), pending.field(), 0.5);
+                    || run.likeAMissingField(c.label(), pending.field(), 0.5)
+                    || afterSentence() && run.likeAnyField(c.label(), 0.7);
         } else {
             if (inCell || c.label().split("\\s+").length > 10 || text.matches(".*\\d.*")) {
                 return false;
@@ -241,7 +242,9 @@ final class Lines {
             } else if (lines.isEmpty() || pendingLong()) {
                 // a line of its own, no full stop, much like a question of this section still unanswered: the
                 // answer before it was left blank, or has ended
-                ends = !text.endsWith(".") && run.likeAMissingField(c.label(), pending.field(), 0.5);
+                ends = !text.endsWith(".") && (run.likeAMissingField(c.label(), pending.field(), 0.5)
+                        // a finished sentence, then a short line much like some label: the next question
+                        || afterSentence() && c.label().split("\\s+").length <= 8 && run.likeAnyField(c.label(), 0.5));
             } else if (pending.field().key().endsWith("address")) {
                 // a town on the next line is still the address; a label is not
                 ends = run.likeAnyField(c.label(), 0.5);
@@ -256,6 +259,17 @@ final class Lines {
         pending = run.unknown(c.label(), origin);
         start(c.rest(), origin);
         return true;
+    }
+
+    /** Whether the answer read so far ends with a full sentence. */
+    private boolean afterSentence() {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            String l = lines.get(i).strip();
+            if (!l.isEmpty()) {
+                return l.endsWith(".") || l.endsWith("!") || l.endsWith("?");
+            }
+        }
+        return false;
     }
 
     /** Before anything was read (a letter's opening lines), a line is not a label. */
