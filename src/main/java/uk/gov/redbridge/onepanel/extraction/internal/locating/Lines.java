@@ -333,9 +333,35 @@ final class Lines {
     }
 
     private void openPart(LabelIndex.Hit hit, Origin origin) {
-        close();
+        if (run.partAnswered(hit.wording().part(), pending)) {
+            // "Subject:" again: a question the mapping does not know was asked in between; its wording, standing
+            // alone at the end of the answer before, is its label and not part of that answer
+            String question = trailingQuestion();
+            close();
+            run.unknown(question == null ? "(question not recognised)" : question, origin);
+        } else {
+            close();
+        }
         pending = run.part(hit, origin);
         start(hit.rest(), origin);
+    }
+
+    /** The last line of the answer being read when it reads as a question or label of its own (taken out). */
+    private String trailingQuestion() {
+        int last = lines.size() - 1;
+        while (last > 0 && lines.get(last).isBlank()) {
+            last--;
+        }
+        if (last < 1) {
+            return null;
+        }
+        String line = lines.get(last).strip();
+        LabelCandidate c = LabelCandidate.of(line);
+        if (c == null || !c.rest().isEmpty() || line.endsWith(".")) {
+            return null;
+        }
+        lines.subList(last, lines.size()).clear();
+        return c.label();
     }
 
     private void start(String rest, Origin origin) {

@@ -287,6 +287,15 @@ final class Reading {
         return u;
     }
 
+    /** Whether the question being read already has this part's answer (read, or being read). */
+    boolean partAnswered(String part, Target pending) {
+        if (topic == null) {
+            return false;
+        }
+        String key = topicKey + "." + part;
+        return pending != null && pending.key().equals(key) || found.stream().anyMatch(l -> l.key().equals(key));
+    }
+
     Target part(LabelIndex.Hit hit, Origin origin) {
         if (topic == null) {
             return null;
