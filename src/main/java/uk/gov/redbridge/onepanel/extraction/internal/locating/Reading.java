@@ -46,6 +46,8 @@ final class Reading {
     final List<Located> found = new ArrayList<>();
     final Map<Integer, String> roles = new HashMap<>();
     final Map<Integer, Double> roleScores = new HashMap<>();
+    /** persons whose role no heading gave */
+    private final Set<Integer> defaultRoles = new HashSet<>();
     MappingSection section;
     int person = -1;
     final Set<String> personFields = new HashSet<>();
@@ -99,6 +101,9 @@ final class Reading {
         }
         person++;
         personFields.clear();
+        if (role == null) {
+            defaultRoles.add(person);
+        }
         String r = role != null ? role
                 : person == 0 || roles.isEmpty() ? orDefault(section.firstRole(), section.role())
                 : section.role();
@@ -387,6 +392,15 @@ final class Reading {
         int next = 0;
         for (Map.Entry<Integer, Integer> e : renumber.entrySet()) {
             e.setValue(next++);
+        }
+        MappingSection persons = mapping.sections().stream().filter(MappingSection::repeats).findFirst().orElse(null);
+        if (!renumber.isEmpty() && persons != null && persons.firstRole() != null) {
+            // the first person with anything in them, not headed otherwise, has the first role, even when a block
+            // before them was left blank
+            int first = renumber.keySet().iterator().next();
+            if (first > 0 && defaultRoles.contains(first)) {
+                roles.put(first, persons.firstRole());
+            }
         }
         List<Located> out = new ArrayList<>();
         Map<String, Located> byKey = new LinkedHashMap<>();

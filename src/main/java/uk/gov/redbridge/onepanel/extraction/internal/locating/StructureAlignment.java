@@ -427,12 +427,28 @@ final class StructureAlignment {
                 }
             }
             if (shaped.size() == slots.size()) {
+                if (shaped.size() == 2 && swappedByWords(run, shaped, gap, slots, fields)) {
+                    // rows moved: "Date of death" above "Date referred", and their words say which is which
+                    shaped = List.of(shaped.get(1), shaped.get(0));
+                }
                 for (int i = 0; i < shaped.size(); i++) {
                     out.put(shaped.get(i), slots.get(i));
                 }
             }
         }
         return out;
+    }
+
+    /** Whether two labels of one shape are the other way round from their order, by their words' likeness. */
+    private static boolean swappedByWords(List<Reading.Unknown> run, List<String> shaped, List<Integer> gap,
+            List<Integer> slots, List<FieldSpec> fields) {
+        Reading.Unknown a = run.stream().filter(u -> u.key().equals(shaped.get(0))).findFirst().orElseThrow();
+        Reading.Unknown b = run.stream().filter(u -> u.key().equals(shaped.get(1))).findFirst().orElseThrow();
+        FieldSpec first = fields.get(gap.get(slots.get(0)));
+        FieldSpec second = fields.get(gap.get(slots.get(1)));
+        double inOrder = likeness(a, first) + likeness(b, second);
+        double swapped = likeness(a, second) + likeness(b, first);
+        return swapped >= inOrder + 0.15;
     }
 
     /** The label is plainly like a field outside the gap: its place does not make it one of the gap's. */
