@@ -91,7 +91,8 @@ final class EmailReading {
             // every other attachment read as a form: intake checks they are about the same person
             return new FormExtracted(chosen, bestSource, forms.stream().filter(f -> f.form() != chosen).toList());
         }
-        for (String body : bodies(mail)) {
+        // a reply's quoted history is not what its sender said: only their own words can be a form
+        for (String body : notes ? bodies(mail) : List.of(ReplyText.newText(mail))) {
             ExtractionEngine.Reading reading = readBody(body);
             if (reading != null && (best == null || reading.strength() > best.strength())) {
                 best = reading;

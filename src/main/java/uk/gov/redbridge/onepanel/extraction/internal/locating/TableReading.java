@@ -481,7 +481,10 @@ final class TableReading {
         List<LabelIndex.Hit> hits = labelOnly(joined);
         // by its words, a label only when the cell is one line: "First name" over "Raymond" is a label and its answer
         boolean oneLine = text.strip().indexOf('\n') < 0;
-        if (hits.isEmpty() && oneLine && !(reading.partsPossible() && !reading.index.parts(joined).isEmpty())) {
+        // a wording of the mapping and more after it ("... with agency Subject:", "Name: Jane"): read as lines
+        boolean wordingAndMore = hits.isEmpty() && !reading.index.labels(joined, reading.loose).isEmpty();
+        if (hits.isEmpty() && oneLine && !wordingAndMore
+                && !(reading.partsPossible() && !reading.index.parts(joined).isEmpty())) {
             hits = similarLabelOnly(joined, cell, waiting, labelFill);
         }
         if (!hits.isEmpty()) {
@@ -503,7 +506,8 @@ final class TableReading {
             }
         }
         // a row of labels: the label before is not waiting for this cell
-        boolean free = waiting == null || labelFill != null && labelFill.equalsIgnoreCase(cell.fill());
+        boolean free = (waiting == null || labelFill != null && labelFill.equalsIgnoreCase(cell.fill()))
+                && !wordingAndMore;
         if (oneLine && free && labelPlace && !joined.endsWith(".") && LabelCandidate.readsAsLabel(joined, 16)
                 && joined.indexOf(':') < 0 || oneLine && free && labelPlace && joined.endsWith(":")
                 && LabelCandidate.readsAsLabel(joined, 16)) {
@@ -517,8 +521,9 @@ final class TableReading {
         flow.blocks(cell.content());
         r.leading = flow.leading;
         r.open = flow.openLabel();
-        if (r.open != null && !wholeQuestion(r.open) && r.open.field().parts()) {
-            // "Others:" left blank at the end of a cell: the cell beside or below is not its answer
+        if (r.open != null && !wholeQuestion(r.open) && r.open.field().parts() && !oneLine) {
+            // "Others:" left blank at the end of a cell of answers: the cell beside or below is not its answer (but
+            // "... with agency Subject:" alone in its cell is the label of the cell beside)
             r.open = null;
         }
         flow.close();
