@@ -44,6 +44,8 @@ final class SimilarLabels {
     private final Map<String, Double> weights = new HashMap<>();
     private final double unknownWeight;
     private final Map<String, List<Integer>> fieldsByWord = new HashMap<>();
+    /** wordings by the first four letters of their words: the only ones a word can match by its beginning */
+    private final Map<String, List<Integer>> fieldsByStart = new HashMap<>();
 
     SimilarLabels(FormMapping mapping, Words words) {
         this.words = words;
@@ -97,6 +99,9 @@ final class SimilarLabels {
         for (int i = 0; i < fields.size(); i++) {
             for (String w : fields.get(i).words()) {
                 fieldsByWord.computeIfAbsent(w, k -> new ArrayList<>()).add(i);
+                if (w.length() >= 4) {
+                    fieldsByStart.computeIfAbsent(w.substring(0, 4), k -> new ArrayList<>()).add(i);
+                }
             }
         }
     }
@@ -109,6 +114,10 @@ final class SimilarLabels {
 
     /** Each field's best score for a label, best first (fields with no word in common are left out). */
     List<Match> fields(String label) {
+        return scoreFields(label);
+    }
+
+    private List<Match> scoreFields(String label) {
         List<List<String>> forms = forms(label);
         Map<FieldSpec, Match> best = new LinkedHashMap<>();
         for (List<String> c : forms) {
@@ -121,9 +130,12 @@ final class SimilarLabels {
             }
             if (candidates.size() < 40) {
                 // a word matched by its beginning only: look wider
-                for (int i = 0; i < fields.size(); i++) {
-                    if (!candidates.contains(i) && sharesPrefix(c, fields.get(i).words())) {
-                        candidates.add(i);
+                for (String w : c) {
+                    List<Integer> ids = w.length() >= 4 ? fieldsByStart.get(w.substring(0, 4)) : null;
+                    for (int i : ids == null ? List.<Integer>of() : ids) {
+                        if (!candidates.contains(i) && sharesPrefix(c, fields.get(i).words())) {
+                            candidates.add(i);
+                        }
                     }
                 }
             }
