@@ -42,6 +42,27 @@ final class HostileMail {
      * takes 72 s to accept a message nested 5,000 deep and longer than its client waits to move it.)
      */
     Generated next() {
+        Generated g = generate();
+        return switch (g.kind()) {
+            // these are about their header block (or its absence) as it is, or carry a Message-ID already
+            case NO_HEADERS, GARBAGE_BYTES, NUL_IN_HEADERS, AUTO_REPLY, BODY_REFERRAL, MUTATED_REFERRAL, TRUNCATED -> g;
+            // every other one gets a Message-ID of its own, so that intake reads each as a new email: without one,
+            // two messages with the same body are rightly one email to intake (its content key), and a third of
+            // the run would only test the duplicate check
+            default -> new Generated(g.kind(), withMessageId(g.raw()));
+        };
+    }
+
+    private byte[] withMessageId(byte[] raw) {
+        byte[] header = ("Message-ID: <hostile." + serial + "." + Long.toHexString(random.nextLong())
+                + "@generator.example>\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[header.length + raw.length];
+        System.arraycopy(header, 0, out, 0, header.length);
+        System.arraycopy(raw, 0, out, header.length, raw.length);
+        return out;
+    }
+
+    private Generated generate() {
         serial++;
         String token = "t" + serial + "-" + Long.toHexString(random.nextLong());
         Kind kind;

@@ -3,11 +3,11 @@ package uk.gov.redbridge.onepanel.meetings;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import uk.gov.redbridge.onepanel.External;
+import uk.gov.redbridge.onepanel.testing.OnPostgres;
 import uk.gov.redbridge.onepanel.testing.PostgresTestDatabase;
 
 /** The same meetings tests on PostgreSQL, the production database. */
-@External
+@OnPostgres
 class PostgresMeetingsEndToEndTests extends MeetingsEndToEndTests {
 
     @DynamicPropertySource

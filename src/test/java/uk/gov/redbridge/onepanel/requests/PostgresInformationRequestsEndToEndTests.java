@@ -3,11 +3,11 @@ package uk.gov.redbridge.onepanel.requests;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import uk.gov.redbridge.onepanel.External;
+import uk.gov.redbridge.onepanel.testing.OnPostgres;
 import uk.gov.redbridge.onepanel.testing.PostgresTestDatabase;
 
 /** The same end-to-end request tests on PostgreSQL, the production database. */
-@External
+@OnPostgres
 class PostgresInformationRequestsEndToEndTests extends InformationRequestsEndToEndTests {
 
     @DynamicPropertySource

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retry          when a publication whose listener failed is delivered again
  * @param transientRetry a listener failing on a lock timeout, deadlock or lost connection is run again at once, in
  *                       the same thread, this many times with this backoff, before it counts as failed
+ * @param keepCompleted  completed publications are deleted after this long ({@link CompletedPublicationsPurge})
+ * @param purgeInterval  how often they are deleted
  */
 @ConfigurationProperties("onepanel.events")
 record EventSettings(
@@ -25,7 +27,9 @@ record EventSettings(
         @DefaultValue("PT60S") Duration abandonedAfter,
         @DefaultValue("false") boolean singleInstance,
         @DefaultValue Retry retry,
-        @DefaultValue TransientRetry transientRetry) {
+        @DefaultValue TransientRetry transientRetry,
+        @DefaultValue("P7D") Duration keepCompleted,
+        @DefaultValue("PT1H") Duration purgeInterval) {
 
     /**
      * @param first       wait before the first redelivery of a failed publication

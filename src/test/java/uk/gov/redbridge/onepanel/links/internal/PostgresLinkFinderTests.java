@@ -3,11 +3,11 @@ package uk.gov.redbridge.onepanel.links.internal;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import uk.gov.redbridge.onepanel.External;
+import uk.gov.redbridge.onepanel.testing.OnPostgres;
 import uk.gov.redbridge.onepanel.testing.PostgresTestDatabase;
 
 /** The matcher tests on PostgreSQL (the lock row, the key lookups, the link rows). */
-@External
+@OnPostgres
 class PostgresLinkFinderTests extends LinkFinderTests {
 
     @DynamicPropertySource

@@ -159,7 +159,9 @@ class DovecotKillNineTests {
 
     private Process startApp(int run) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", applicationClassPath(),
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m",
+                // C1 only: the service starts once per kill, and starting is most of this test's time
+                "-XX:TieredStopAtLevel=1", "-cp", applicationClassPath(),
                 OnePanelApplication.class.getName(),
                 "--spring.datasource.url=" + jdbcUrl,
                 "--server.port=0",

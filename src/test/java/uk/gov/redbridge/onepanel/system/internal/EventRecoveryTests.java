@@ -112,6 +112,8 @@ class EventRecoveryTests {
     TransactionTemplate tx;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    CompletedPublicationsPurge purge;
 
     private void publish(String key) {
         tx.executeWithoutResult(s -> events.publishEvent(new Probe(key)));
@@ -172,5 +174,22 @@ class EventRecoveryTests {
         int attempts = jdbc.sql("SELECT completion_attempts FROM event_publication WHERE serialized_event LIKE :k")
                 .param("k", "%" + key + "%").query(Integer.class).single();
         assertThat(attempts).isEqualTo(1);
+    }
+
+    @Test
+    void completedPublicationsAreDeletedAfterTheirKeepingTimeAndNothingElseIs() {
+        String old = "done-long-ago-" + UUID.randomUUID();
+        String recent = "done-today-" + UUID.randomUUID();
+        publish(old);
+        publish(recent);
+        await().atMost(Duration.ofSeconds(30)).until(() -> completed(old) == 1 && completed(recent) == 1);
+        jdbc.sql("UPDATE event_publication SET completion_date = :then WHERE serialized_event LIKE :k")
+                .param("then", Instant.now().minus(Duration.ofDays(8)).atOffset(ZoneOffset.UTC))
+                .param("k", "%" + old + "%").update();
+
+        purge.purge();
+
+        assertThat(completed(old)).isZero();
+        assertThat(completed(recent)).isEqualTo(1);
     }
 }

@@ -4,11 +4,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import uk.gov.redbridge.onepanel.External;
+import uk.gov.redbridge.onepanel.testing.OnPostgres;
 import uk.gov.redbridge.onepanel.testing.PostgresTestDatabase;
 
 /** The same recovery of event publications on PostgreSQL, the production database (several instances). */
-@External
+@OnPostgres
 @Import(EventRecoveryTests.Listeners.class) // not inherited: the probe listener is registered per test class
 class PostgresEventRecoveryTests extends EventRecoveryTests {
 
