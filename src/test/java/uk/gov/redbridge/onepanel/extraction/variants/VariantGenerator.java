@@ -16,7 +16,7 @@ import uk.gov.redbridge.onepanel.extraction.variants.VariantForm.Style;
  * or two label/answer pairs a row, persons side by side in columns, a Subject/Others grid; label and answer in one
  * cell; labels over answers; answers under labels; "Label: answer" lines) and a format (.docx, text PDF, or an email
  * with the form typed in, forwarded inline, or pasted as a table). .doc and .odt copies are made from the .docx by
- * LibreOffice ({@code GeneratedOfficeFormatsTests}).
+ * LibreOffice from the written set (the commands are in docs/extraction.md).
  */
 public final class VariantGenerator {
 
