@@ -232,7 +232,9 @@ final class Lines {
             ends = pending == null || !pendingLong()
                     || c.label().endsWith("?") && c.label().split("\\s+").length >= 3
                     || run.likeAMissingField(c.label(), pending.field(), 0.5)
-                    || afterSentence() && run.likeAnyField(c.label(), 0.7);
+                    // a wording the mapping knows was already judged part of the answer ("Agency: the housing
+                    // officer had been told."): only a label it does not know, like some field, is the next question
+                    || afterSentence() && run.likeAnyField(c.label(), 0.7) && index.labels(text, run.loose).isEmpty();
         } else {
             if (inCell || c.label().split("\\s+").length > 10 || text.matches(".*\\d.*")) {
                 return false;
