@@ -241,6 +241,9 @@ final class Lines {
             }
             if (pending == null) {
                 ends = !gapAfterLeading();
+            } else if (lines.isEmpty() && ValueShapes.plainAnswer(pending.field(), text)) {
+                // the first line under a yes/no question is its answer "No", not an unknown label ending it unanswered
+                ends = false;
             } else if (lines.isEmpty() || pendingLong()) {
                 // a line of its own, no full stop, much like a question of this section still unanswered: the
                 // answer before it was left blank, or has ended

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import uk.gov.redbridge.onepanel.extraction.internal.mapping.FieldSpec;
+import uk.gov.redbridge.onepanel.extraction.internal.mapping.ValueType;
 import uk.gov.redbridge.onepanel.extraction.internal.normalising.Ages;
 import uk.gov.redbridge.onepanel.extraction.internal.normalising.ContactDetails;
 import uk.gov.redbridge.onepanel.extraction.internal.normalising.NhsNumbers;
@@ -53,6 +54,17 @@ final class ValueShapes {
             case LONG_TEXT, YES_NO -> 1;
             default -> text(field, v);
         };
+    }
+
+    private static final Pattern YES_OR_NO = Pattern.compile("(?i)^(?:yes|no)\\b.*");
+
+    /**
+     * Whether a line is plainly the answer to a field, however much it looks like a label: "No" under a yes/no
+     * question (a short capitalised line, and a word of labels such as "Tel no."), or a placeholder ("N/A") under any.
+     */
+    static boolean plainAnswer(FieldSpec field, String value) {
+        String v = value == null ? "" : value.strip();
+        return !v.isEmpty() && (placeholder(v) || field.type() == ValueType.YES_NO && YES_OR_NO.matcher(v).matches());
     }
 
     private static double text(FieldSpec field, String v) {
