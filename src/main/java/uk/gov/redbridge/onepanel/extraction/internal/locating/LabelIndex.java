@@ -74,6 +74,11 @@ final class LabelIndex {
     private static final Pattern SECTION_NUMBER = Pattern.compile(
             "^\\s*(?:(?i:section|part)\\s+(\\d)\\s*[.):\\-–]?|\\(?(\\d)\\s*[.):\\-–])\\s+");
 
+    /** Label scores remembered for one document's reading, dropped when it is closed. */
+    SimilarLabels.Remembering rememberScores() {
+        return similar.remembering();
+    }
+
     LabelIndex(FormMapping mapping) {
         this.sections = mapping.sections();
         this.similar = new SimilarLabels(mapping, new Words(mapping.wordEquivalents()));

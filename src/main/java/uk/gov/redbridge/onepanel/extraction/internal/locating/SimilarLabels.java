@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import uk.gov.redbridge.onepanel.extraction.internal.mapping.FieldSpec;
@@ -46,6 +47,19 @@ final class SimilarLabels {
     private final Map<String, List<Integer>> fieldsByWord = new HashMap<>();
     /** wordings by the first four letters of their words: the only ones a word can match by its beginning */
     private final Map<String, List<Integer>> fieldsByStart = new HashMap<>();
+
+    /**
+     * Scores already worked out for the document being read, by the text scored: a cell's text is scored as a field,
+     * a part and a heading, often more than once, while its place is decided. Kept only from {@link #remembering()}
+     * until that is closed (one document's reading, on its thread), so no text of one document outlives its reading.
+     */
+    private final ThreadLocal<Map<String, Object>> remembered = new ThreadLocal<>();
+
+    /** While open, scores are worked out once per text; closing drops them. */
+    interface Remembering extends AutoCloseable {
+        @Override
+        void close();
+    }
 
     SimilarLabels(FormMapping mapping, Words words) {
         this.words = words;
@@ -112,9 +126,39 @@ final class SimilarLabels {
         return bare.isEmpty() || bare.equals(label.strip()) ? List.of(label) : List.of(label, bare);
     }
 
+    /** Remembers scores from now until closed: a new memory for one document, the one before restored after. */
+    Remembering remembering() {
+        Map<String, Object> before = remembered.get();
+        remembered.set(new HashMap<>());
+        return () -> {
+            if (before == null) {
+                remembered.remove();
+            } else {
+                remembered.set(before);
+            }
+        };
+    }
+
+    /** A score of a kind for a text, worked out once while remembering. */
+    @SuppressWarnings("unchecked")
+    private <T> T remembered(char kind, String text, Function<String, T> score) {
+        Map<String, Object> memory = remembered.get();
+        if (memory == null) {
+            return score.apply(text);
+        }
+        String key = kind + text;
+        Object value = memory.get(key);
+        if (value == null && !memory.containsKey(key)) {
+            // no match is remembered too (null)
+            value = score.apply(text);
+            memory.put(key, value);
+        }
+        return (T) value;
+    }
+
     /** Each field's best score for a label, best first (fields with no word in common are left out). */
     List<Match> fields(String label) {
-        return scoreFields(label);
+        return remembered('f', label, t -> List.copyOf(scoreFields(t)));
     }
 
     private List<Match> scoreFields(String label) {
@@ -156,17 +200,17 @@ final class SimilarLabels {
 
     /** The best part ("Subject", "Others") for a short label, or null. */
     Match part(String label) {
-        return best(parts, label);
+        return remembered('p', label, t -> best(parts, t));
     }
 
     /** The best section or item heading for a text, or null. */
     Match heading(String text) {
-        return best(headings, text);
+        return remembered('h', text, t -> best(headings, t));
     }
 
     /** The best heading of an item of a repeating section ("Next of kin", "Other person") for a text, or null. */
     Match itemHeading(String text) {
-        return best(headings.stream().filter(w -> w.role() != null).toList(), text);
+        return remembered('i', text, t -> best(headings.stream().filter(w -> w.role() != null).toList(), t));
     }
 
     private Match best(List<Wording> wordings, String text) {
