@@ -199,6 +199,36 @@ class IntakeEndToEndTests {
     }
 
     @Test
+    void theReadmesFiveLineReferralIsAReferralAndANameWithAReasonOneNeedingInformation() {
+        // README "Try it": five labelled lines in a message body (before: no_form_found, an exception); they give
+        // every required field, so the referral is received
+        String sender = uniqueSender();
+        deliverAndSettle(TestMail.create().from("Pat Example <" + sender + ">").to(RSAB).subject("One Panel referral")
+                .text("""
+                        First name: Ada
+                        Last name: Example
+                        Date of birth: 02/05/1961
+                        Summary of reason for referral: Self-neglect and repeated falls at home
+                        Tel no. / email: pat.example@nhs-trust.example
+                        """).bytes(), RSAB);
+        JsonNode detail = referralWithSender(api, sender);
+        assertThat(detail).isNotNull();
+        assertThat(detail.get("status").asString()).isEqualTo("RECEIVED");
+        assertThat(detail.get("subject").get("firstName").asString()).isEqualTo("Ada");
+
+        // a full name and a reason, nothing else: a referral, and the referrer is asked for what is missing
+        String other = uniqueSender();
+        deliverAndSettle(TestMail.create().from(other).to(RSAB).subject("Referral")
+                .text("Name: Ada Example\nReason for referral: Self-neglect and repeated falls at home\n").bytes(), RSAB);
+        JsonNode short_ = referralWithSender(api, other);
+        assertThat(short_).isNotNull();
+        assertThat(short_.get("status").asString()).isEqualTo("NEEDS_INFORMATION");
+        assertThat(short_.get("missingFields")).extracting(JsonNode::asString)
+                .contains("the subject's date of birth or age");
+        assertThat(subject(mail.inbox(other).get(0))).contains("more information needed");
+    }
+
+    @Test
     void aReplyNamingNoKnownReferralIsAnException() {
         String sender = uniqueSender();
         deliverAndSettle(TestMail.create().from(sender).to(ONEPANEL).subject("RE: One Panel referral OP-2099-0042")

@@ -140,6 +140,92 @@ class EmailFormTests {
         assertThat(result).isInstanceOf(ExtractionFailed.class);
     }
 
+    /** The README's "Try it" referral: five labelled lines, far fewer than a form's, but a referral all the same. */
+    static final String README_BODY = """
+            First name: Ada
+            Last name: Example
+            Date of birth: 02/05/1961
+            Summary of reason for referral: Self-neglect and repeated falls at home
+            Tel no. / email: pat.example@nhs-trust.example
+            """;
+
+    @Test
+    void aFewLinesNamingThePersonAndGivingAReasonAreAReferral() {
+        // before: no_form_found (recognition needs 6 fields from 2 sections)
+        byte[] mail = FormEmails.message("One Panel referral").text(README_BODY).bytes();
+        ExtractionResult result = EXTRACTOR.extractFromEmail(mail);
+        assertThat(result).isInstanceOf(FormExtracted.class);
+        FilledForm form = ((FormExtracted) result).form();
+        assertThat(form.value("subject.first_name")).contains("Ada");
+        assertThat(form.value("subject.last_name")).contains("Example");
+        assertThat(form.value("subject.date_of_birth")).contains("1961-05-02");
+        assertThat(form.value("referral.reason")).contains("Self-neglect and repeated falls at home");
+        assertThat(form.value("referrer.email")).contains("pat.example@nhs-trust.example");
+        assertThat(((FormExtracted) result).sourceName()).isEqualTo("(email body)");
+    }
+
+    @Test
+    void aFullNameAndAReasonAreEnoughButANameAloneIsNot() {
+        byte[] named = FormEmails.message("Referral").text("Name: Ada Example\nReason for referral: Falls at home\n")
+                .bytes();
+        assertThat(EXTRACTOR.extractFromEmail(named)).isInstanceOf(FormExtracted.class);
+        byte[] noReason = FormEmails.message("Referral").text("First name: Ada\nLast name: Example\n").bytes();
+        assertThat(((ExtractionFailed) EXTRACTOR.extractFromEmail(noReason)).reason())
+                .isEqualTo(FailureReason.NO_FORM_FOUND);
+        byte[] firstNameOnly = FormEmails.message("Referral").text("Name: Ada\nReason for referral: Falls\n").bytes();
+        assertThat(((ExtractionFailed) EXTRACTOR.extractFromEmail(firstNameOnly)).reason())
+                .isEqualTo(FailureReason.NO_FORM_FOUND);
+    }
+
+    @Test
+    void aFormTypedThenForwardedInlineIsReadBelowTheForwardingHeaders() {
+        // before: no_form_found (the forwarder's "Thanks" ended the reading before the form)
+        SampleReferral sample = SampleReferral.of(1, Wording.VARIANT, DateStyle.DMY_YY);
+        String body = "Please see below, forwarded as discussed.\n\nThanks\nSam\n\n"
+                + "-----Original Message-----\nFrom: A Referrer <a.referrer@agency.example.gov.uk>\n"
+                + "Sent: 12 March 2026 09:14\nTo: Safeguarding Team <safeguarding@agency.example.gov.uk>\n"
+                + "Subject: One Panel referral\n\n" + sample.asText().lines().map(l -> "> " + l)
+                        .collect(java.util.stream.Collectors.joining("\n"));
+        byte[] mail = FormEmails.message("FW: One Panel referral").text(body).bytes();
+        ExtractionResult result = EXTRACTOR.extractFromEmail(mail);
+        assertReadsAll(result, sample, Map.of());
+    }
+
+    @Test
+    void anEmailWhoseOnlyAttachmentHasNoBytesIsEmpty() {
+        // before: no_form_found
+        byte[] mail = FormEmails.message("Referral").attach("referral.docx", DOCX, new byte[0]).bytes();
+        ExtractionResult result = EXTRACTOR.extractFromEmail(mail);
+        assertThat(result).isInstanceOf(ExtractionFailed.class);
+        assertThat(((ExtractionFailed) result).reason()).isEqualTo(FailureReason.EMPTY);
+        assertThat(((ExtractionFailed) result).explanation()).contains("attachment 1").contains("0 bytes")
+                .doesNotContain("referral.docx");
+    }
+
+    @Test
+    void aMinutesOrNewsletterAttachedIsStillNotAForm() {
+        WordDocument minutes = new WordDocument().heading("Minutes of the partnership meeting")
+                .paragraph("Present: Chair, Named Nurse, Police lead.").paragraph("Apologies: none.")
+                .paragraph("1. Actions from the last meeting were reviewed and closed.");
+        byte[] mail = FormEmails.message("Minutes").text("Minutes attached.")
+                .attach("minutes.docx", DOCX, minutes.bytes()).bytes();
+        assertThat(((ExtractionFailed) EXTRACTOR.extractFromEmail(mail)).reason())
+                .isEqualTo(FailureReason.NO_FORM_FOUND);
+        assertThat(((ExtractionFailed) EXTRACTOR.extract("minutes.docx", minutes.bytes())).reason())
+                .isEqualTo(FailureReason.NOT_A_FORM);
+    }
+
+    @Test
+    void aReplyQuotingAReferralGivesOnlyWhatTheReplyAdds() {
+        byte[] reply = FormEmails.message("RE: OP-2026-0001 Referral received")
+                .text("Name: Pat Example\nAgency: NELFT\n\n> " + README_BODY.strip().replace("\n", "\n> "))
+                .bytes();
+        FilledForm answers = EXTRACTOR.answersIn(reply).orElseThrow();
+        assertThat(answers.value("referrer.name")).contains("Pat Example");
+        assertThat(answers.value("referrer.agency")).contains("NELFT");
+        assertThat(answers.value("subject.first_name")).isEmpty();
+    }
+
     static byte[] chronology() {
         WordDocument d = new WordDocument().heading("Single agency chronology")
                 .paragraph("Subject: Dorothy Fairweather   DOB: 02/05/1961");

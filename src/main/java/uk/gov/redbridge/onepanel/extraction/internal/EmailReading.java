@@ -43,6 +43,14 @@ final class EmailReading {
     }
 
     ExtractionResult read(byte[] rfc822) {
+        return read(rfc822, true);
+    }
+
+    /**
+     * @param notes whether a few labelled lines that name a person and give a reason count as a referral (for a
+     *              new message to a panel mailbox; not for a reply, whose quoted history would count)
+     */
+    private ExtractionResult read(byte[] rfc822, boolean notes) {
         if (rfc822 == null || rfc822.length == 0) {
             return new ExtractionFailed(FailureReason.EMPTY, "the message is empty");
         }
@@ -53,9 +61,14 @@ final class EmailReading {
         List<FormExtracted> forms = new ArrayList<>();
         int position = 0;
         int tried = 0;
+        List<Failure> empty = new ArrayList<>();
         for (MailAnatomy.MailAttachment a : mail.attachments()) {
             position++;
-            if (a.content().length == 0 || ignorable(a)) {
+            if (ignorable(a)) {
+                continue;
+            }
+            if (a.content().length == 0) {
+                empty.add(new Failure(position, type(a), FailureReason.EMPTY, "the file is empty (0 bytes)"));
                 continue;
             }
             tried++;
@@ -78,8 +91,19 @@ final class EmailReading {
             // every other attachment read as a form: intake checks they are about the same person
             return new FormExtracted(chosen, bestSource, forms.stream().filter(f -> f.form() != chosen).toList());
         }
-        for (String body : bodies(mail)) {
+        // a reply's quoted history is not what its sender said: only their own words can be a form
+        for (String body : notes ? bodies(mail) : List.of(ReplyText.newText(mail))) {
             ExtractionEngine.Reading reading = readBody(body);
+            if (reading != null && (best == null || reading.strength() > best.strength())) {
+                best = reading;
+            }
+        }
+        if (best != null) {
+            return new FormExtracted(best.form(), BODY);
+        }
+        // a few lines naming a person and giving a reason: a referral, though not on the form
+        for (String body : notes ? bodies(mail) : List.<String>of()) {
+            ExtractionEngine.Reading reading = readNote(body);
             if (reading != null && (best == null || reading.strength() > best.strength())) {
                 best = reading;
             }
@@ -96,6 +120,12 @@ final class EmailReading {
                     + f.position() + " (" + f.type() + "): " + f.explanation() + more);
         }
         boolean noText = bodies(mail).stream().allMatch(String::isBlank);
+        if (tried == 0 && !empty.isEmpty()) {
+            Failure f = empty.get(0);
+            return new ExtractionFailed(FailureReason.EMPTY, "no attachment or text holds a referral form; attachment "
+                    + f.position() + " (" + f.type() + ") is empty (0 bytes)" + (empty.size() > 1 ? " and so are "
+                    + (empty.size() - 1) + " more" : ""));
+        }
         if (tried == 0 && noText) {
             return new ExtractionFailed(FailureReason.EMPTY, "the message has no text and no attachments");
         }
@@ -108,7 +138,7 @@ final class EmailReading {
      * wrote (quotes of earlier mail removed) give, e.g. "Date of birth: 2 May 1961" in a reply.
      */
     Optional<FilledForm> answers(byte[] rfc822) {
-        ExtractionResult whole = read(rfc822);
+        ExtractionResult whole = read(rfc822, false);
         if (whole instanceof FormExtracted extracted) {
             return Optional.of(extracted.form());
         }
@@ -120,34 +150,60 @@ final class EmailReading {
     }
 
     private ExtractionEngine.Reading readBody(String body) {
+        DocumentLayout layout = layout(body);
+        return layout == null ? null : engine.read(layout, BODY);
+    }
+
+    private ExtractionEngine.Reading readNote(String body) {
+        if (body == null || body.isBlank() || looksLikeHtml(body)) {
+            return null;
+        }
+        return engine.readNote(PlainTextReader.read(body, "text"), BODY);
+    }
+
+    private DocumentLayout layout(String body) {
         if (body == null || body.isBlank()) {
             return null;
         }
-        DocumentLayout layout;
         if (looksLikeHtml(body)) {
             try {
-                layout = engine.parse("body.html", body.getBytes(StandardCharsets.UTF_8));
+                return engine.parse("body.html", body.getBytes(StandardCharsets.UTF_8));
             } catch (ReadFailure e) {
                 return null;
             }
-        } else {
-            layout = PlainTextReader.read(body, "text");
         }
-        return engine.read(layout, BODY);
+        return PlainTextReader.read(body, "text");
     }
 
-    /** The message's own text (plain, else HTML), then each forwarded message's. */
+    /**
+     * The message's own text (plain, else HTML), then each forwarded message's; a text forwarded inline (below an
+     * "-----Original Message-----" or From:/Sent: block) also in its parts, each read on its own.
+     */
     private static List<String> bodies(MailAnatomy.ParsedMail mail) {
         List<String> out = new ArrayList<>();
         if (mail.textBody() != null && !mail.textBody().isBlank()) {
             out.add(mail.textBody());
+            withParts(out, mail.textBody());
         }
         if (mail.htmlBody() != null && !mail.htmlBody().isBlank()) {
             // the HTML may keep a table the plain-text version flattened
             out.add(mail.htmlBody());
+            if (mail.textBody() == null || mail.textBody().isBlank()) {
+                withParts(out, ReplyText.htmlToText(mail.htmlBody()));
+            }
         }
-        out.addAll(mail.forwardedBodies());
+        for (String forwarded : mail.forwardedBodies()) {
+            out.add(forwarded);
+            withParts(out, looksLikeHtml(forwarded) ? ReplyText.htmlToText(forwarded) : forwarded);
+        }
         return out;
+    }
+
+    private static void withParts(List<String> out, String text) {
+        List<String> parts = ForwardedText.parts(text);
+        if (parts.size() > 1) {
+            out.addAll(parts);
+        }
     }
 
     private static boolean looksLikeHtml(String body) {

@@ -126,6 +126,22 @@ public final class ExtractionEngine implements AutoCloseable {
     }
 
     /**
+     * A referral written as a few labelled lines rather than on the form (typed into an email): read when it names
+     * the subject (first and last name, or a full name) and gives a reason for the referral, however few its other
+     * fields; null otherwise. Whatever else the referral needs is asked for when it is logged.
+     */
+    Reading readNote(DocumentLayout layout, String sourceName) {
+        LocatedForm best = null;
+        for (FieldLocator locator : locators) {
+            LocatedForm located = locator.locate(layout);
+            if (located.namesSubjectAndReason() && (best == null || located.strength() > best.strength())) {
+                best = located;
+            }
+        }
+        return best == null ? null : new Reading(normaliser.normalise(best, sourceName), best.strength());
+    }
+
+    /**
      * The fields a layout answers even when it is not a whole form (a referrer's reply giving a date of birth):
      * the mapping that locates most, or null when none locates anything.
      */

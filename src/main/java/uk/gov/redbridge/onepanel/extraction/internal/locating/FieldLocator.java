@@ -22,10 +22,13 @@ public final class FieldLocator {
 
     /** The form's fields in a document; reading stops at a sign-off ("Kind regards") outside tables. */
     public LocatedForm locate(DocumentLayout layout) {
-        Reading reading = new Reading(mapping, vocabulary, layout.ocr());
-        Lines lines = reading.lines(false);
-        lines.blocks(layout.blocks());
-        lines.close();
-        return reading.result(vocabulary.titleIn(layout.text()));
+        // one document's label scores, worked out once each and dropped with its reading
+        try (var scores = vocabulary.index.rememberScores()) {
+            Reading reading = new Reading(mapping, vocabulary, layout.ocr());
+            Lines lines = reading.lines(false);
+            lines.blocks(layout.blocks());
+            lines.close();
+            return reading.result(vocabulary.titleIn(layout.text()));
+        }
     }
 }

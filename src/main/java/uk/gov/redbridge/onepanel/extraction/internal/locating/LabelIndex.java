@@ -30,7 +30,16 @@ final class LabelIndex {
      * @param separated  whether a colon, dash or question mark followed the label
      * @param score      1 for an exact wording, less for a loose or approximate match
      */
-    record Hit(Wording wording, String labelText, String rest, boolean separated, double score) {
+    record Hit(Wording wording, String labelText, String rest, boolean separated, double score, double similarity) {
+
+        Hit(Wording wording, String labelText, String rest, boolean separated, double score) {
+            this(wording, labelText, rest, separated, score, 1.0);
+        }
+
+        /** Matched by its words ({@link SimilarLabels}), not letter for letter. */
+        boolean similar() {
+            return similarity < 1.0;
+        }
     }
 
     /**
@@ -41,9 +50,12 @@ final class LabelIndex {
     record Heading(MappingSection section, String role, String written, int length) {
     }
 
+    /** The role of a heading that opens the next item of its section with the role items usually have. */
+    static final String NEXT_ITEM = "";
+
     /** "2.", "3a)", "(b)", "iv.", "Section 5": numbering before a heading */
     private static final Pattern NUMBERING = Pattern.compile("^\\s*(?:(?i:section|part)\\s+)?"
-            + "(?:\\(?(?:\\d{1,2}(?:\\.\\d{1,2})?[a-hA-H]?|[a-hA-H]|(?i:i{1,3}|iv|v|vi{1,3}))\\)?[.):]?\\s+)");
+            + "(?:\\(?(?:\\d{1,2}(?:\\.\\d{1,2})?[a-hA-H]?|[a-hA-H]|(?i:i{1,3}|iv|v|vi{1,3}))\\)?(?:[.):]|\\s*[\\-–])?\\s+)");
     private static final Pattern PARENTHETICAL = Pattern.compile("^\\s*\\(([^()]{0,60})\\)");
 
     private final List<Wording> labels = new ArrayList<>();
@@ -54,8 +66,22 @@ final class LabelIndex {
     private final List<String[]> headingFolds = new ArrayList<>();
     private final List<Heading> itemHeadings = new ArrayList<>();
     private final List<String> itemFolds = new ArrayList<>();
+    private final SimilarLabels similar;
+    private final List<MappingSection> sections;
+    /** "5)", "5.", "Section 5 -": a section's number before its heading */
+    private static final Pattern MARKED_NUMBERING = Pattern.compile("^\\s*(?:(?i:section|part)\\s+\\d{1,2}"
+            + "|\\(?(?:\\d{1,2}[a-hA-H]?|[a-hA-H]|(?i:i{1,3}|iv|vi{0,3}))\\s*[.):\\-–]|\\([a-hA-H\\d]{1,2}\\))");
+    private static final Pattern SECTION_NUMBER = Pattern.compile(
+            "^\\s*(?:(?i:section|part)\\s+(\\d)\\s*[.):\\-–]?|\\(?(\\d)\\s*[.):\\-–])\\s+");
+
+    /** Label scores remembered for one document's reading, dropped when it is closed. */
+    SimilarLabels.Remembering rememberScores() {
+        return similar.remembering();
+    }
 
     LabelIndex(FormMapping mapping) {
+        this.sections = mapping.sections();
+        this.similar = new SimilarLabels(mapping, new Words(mapping.wordEquivalents()));
         for (MappingSection s : mapping.sections()) {
             for (FieldSpec f : s.fields()) {
                 for (String label : f.labels()) {
@@ -212,6 +238,216 @@ final class LabelIndex {
         return best <= maxErrors ? new int[] {best, at} : null;
     }
 
+    // ------------------------------------------------------------------------------------------ similar labels
+
+    /** a label by its words alone: at least this like a field's wording */
+    static final double LIKE = 0.75;
+    /** a label where a separator or the layout says a label stands: at least this like */
+    static final double WEAKLY_LIKE = 0.5;
+    /** the best field must be this much more like the label than any other field of its section */
+    static final double MARGIN = 0.12;
+    /** a field of another section than the one being read counts this much */
+    static final double OTHER_SECTION = 0.9;
+
+    /**
+     * The field a label not worded as the mapping words it most likely is, by its words ({@link SimilarLabels}): the
+     * label ends at the first colon, question mark or tab, or is the whole text ({@link LabelCandidate}). Several
+     * hits when equally like fields of several sections ("Date of birth": the subject's or a person's); none when the
+     * text does not read as a label, is not like enough, or is as like two fields of one section.
+     *
+     * @param current    the section being read, or null: its fields are preferred
+     * @param labelPlace the layout says a label stands here (a label cell): less likeness is enough
+     */
+    List<Hit> similar(String text, MappingSection current, boolean labelPlace) {
+        LabelCandidate c = LabelCandidate.of(text);
+        if (c == null) {
+            return List.of();
+        }
+        List<SimilarLabels.Match> ranked = similar.fields(c.label());
+        if (ranked.isEmpty()) {
+            return List.of();
+        }
+        List<SimilarLabels.Match> adjusted = new ArrayList<>();
+        for (SimilarLabels.Match m : ranked) {
+            double factor = current != null && m.section() != current ? OTHER_SECTION : 1.0;
+            adjusted.add(new SimilarLabels.Match(m.section(), m.field(), null, null, m.wording(), m.score() * factor));
+        }
+        adjusted.sort((a, b) -> Double.compare(b.score(), a.score()));
+        SimilarLabels.Match best = adjusted.get(0);
+        // a weak likeness is enough only where the layout says a label stands, and only for the section being read:
+        // a weak likeness to another section's field is more often an answer that happens to share a word
+        boolean weakEnough = (c.separated() || labelPlace) && (current == null || best.section() == current);
+        if (best.score() < (weakEnough ? WEAKLY_LIKE : LIKE)) {
+            return List.of();
+        }
+        List<Hit> hits = new ArrayList<>();
+        for (SimilarLabels.Match m : adjusted) {
+            if (m.score() < best.score() - 1e-9) {
+                if (m.section() == best.section() && m.score() > best.score() - MARGIN
+                        && !combines(best.field(), m.field()) && !combines(m.field(), best.field())) {
+                    // as like two fields of one section: no telling which
+                    return List.of();
+                }
+                continue;
+            }
+            if (hits.stream().noneMatch(h -> h.wording().section() == m.section())) {
+                hits.add(similarHit(m, c));
+            }
+        }
+        return hits;
+    }
+
+    /**
+     * Whether a heading of the section already being read is rather a question of it ("Agencies involved" heads
+     * section 4 on some forms and asks which other agencies were involved on others): within its own section, a
+     * heading's wording that is like one of the section's fields is read as that question.
+     */
+    boolean questionOfItsSection(Heading h, String text, MappingSection current, boolean styled) {
+        if (h == null || styled || h.role() != null || h.section() != current || MARKED_NUMBERING.matcher(text)
+                .find()) {
+            return false;
+        }
+        for (SimilarLabels.Match m : similar.fields(NUMBERING.matcher(text).replaceFirst(""))) {
+            if (m.score() < 0.6) {
+                return false;
+            }
+            if (m.section() == current) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Each field's likeness to a label's words, best first: for a label not recognised, what it is most like. */
+    List<SimilarLabels.Match> likeness(String label) {
+        return similar.fields(label);
+    }
+
+    /** Whether one field is split into the other ("Contact" gives "Telephone" and "Email"). */
+    private static boolean combines(FieldSpec whole, FieldSpec part) {
+        return whole.into().containsValue(part.key());
+    }
+
+    private Hit similarHit(SimilarLabels.Match m, LabelCandidate c) {
+        Wording w = new Wording(Folded.fold(m.wording()), m.wording(), words(c.label()), m.section(), m.field(), null);
+        return new Hit(w, c.label(), c.rest(), c.separated(), confidence(m.score()), Math.min(m.score(), 0.999));
+    }
+
+    /** How sure a label found by its words is: a label with all the words of a wording nearly as sure as exact. */
+    static double confidence(double similarity) {
+        return Math.min(0.95, 0.45 + 0.5 * similarity);
+    }
+
+    /** A part label ("Re subject:", "For the family:") by its words; null when none is like enough. */
+    Hit similarPart(String text) {
+        LabelCandidate c = LabelCandidate.of(text);
+        if (c == null || c.label().split("\\s+").length > 6) {
+            return null;
+        }
+        SimilarLabels.Match m = similar.part(c.label());
+        if (m == null || m.score() < LIKE) {
+            return null;
+        }
+        Wording w = new Wording(Folded.fold(m.wording()), m.wording(), words(c.label()), m.section(), null, m.part());
+        return new Hit(w, c.label(), c.rest(), c.separated(), confidence(m.score()), Math.min(m.score(), 0.999));
+    }
+
+    /**
+     * A heading worded otherwise than the mapping's ("Section 4 - Agency contact and involvement", "About you"), by
+     * its words: for a text marked as a heading (numbered, styled, or a row of its own) a weaker likeness is enough.
+     * Null when the text is more like a field's label than a heading, or has an answer after a colon.
+     */
+    Heading similarHeading(String text, boolean markedAsHeading) {
+        return similarHeading(text, markedAsHeading, null);
+    }
+
+    /**
+     * As {@link #similarHeading(String, boolean)}, knowing the section being read: the heading of the section that
+     * comes next on the form, or of the next person in a section of persons, is expected, so less likeness is
+     * enough for it.
+     */
+    Heading similarHeading(String text, boolean markedAsHeading, MappingSection current) {
+        String body = NUMBERING.matcher(text).replaceFirst("");
+        // "5 Meads Lane" is an address, "5. Referrer" or "(b) Other person" a numbered heading
+        boolean numbered = !body.equals(text) && MARKED_NUMBERING.matcher(text).find();
+        String stripped = body.strip();
+        if (stripped.isEmpty() || stripped.length() > 90 || stripped.split("\\s+").length > 10) {
+            return null;
+        }
+        if (stripped.indexOf(':') >= 0 || stripped.endsWith("?")) {
+            // "Subject:" is a label, "Family and friends: none" a label and its answer
+            return null;
+        }
+        if (!numbered && !markedAsHeading && words(stripped) < 2) {
+            return null;
+        }
+        if (!LabelCandidate.readsAsLabel(stripped, 10) || stripped.endsWith(".")) {
+            return null;
+        }
+        if (current != null && current.repeats() && words(stripped) <= 6) {
+            // in a section of persons, a short heading is most likely the next person's ("Relevant other")
+            SimilarLabels.Match item = similar.itemHeading(stripped);
+            if (item != null && item.section() == current && item.score() >= (numbered || markedAsHeading ? 0.5 : 0.6)
+                    && similar.fields(stripped).stream().noneMatch(f -> f.score() >= item.score())) {
+                return new Heading(current, item.role(), item.wording(), Folded.fold(stripped).length());
+            }
+            SimilarLabels.Match again = similar.heading(stripped);
+            if (again != null && again.section() == current && again.role() == null && again.score() >= 0.6
+                    && (numbered || markedAsHeading)) {
+                // the section's own heading, numbered as an item: the next person, of the usual role
+                return new Heading(current, NEXT_ITEM, again.wording(), Folded.fold(stripped).length());
+            }
+        }
+        SimilarLabels.Match m = similar.heading(stripped);
+        if (m == null) {
+            return null;
+        }
+        int at = current == null ? -1 : sections.indexOf(current);
+        boolean expected = sections.indexOf(m.section()) == at + 1 && m.role() == null
+                || m.role() != null && m.section() == current && words(stripped) <= 6;
+        double need = numbered || markedAsHeading ? 0.6 : expected ? 0.55 : 0.85;
+        if (m.score() < need) {
+            return null;
+        }
+        List<SimilarLabels.Match> fields = similar.fields(stripped);
+        if (!numbered && !fields.isEmpty() && fields.get(0).score() >= m.score()) {
+            return null;
+        }
+        SimilarLabels.Match part = current != null && !current.parts().isEmpty() ? similar.part(stripped) : null;
+        if (part != null && part.score() >= m.score()) {
+            // "The subject", "Family": the parts of an answer
+            return null;
+        }
+        return new Heading(m.section(), m.role(), m.wording(), Folded.fold(stripped).length());
+    }
+
+    /**
+     * A numbered heading whose words are not known ("5) Person completing this form"): the form numbers its sections
+     * in order, so a short numbered line with the number of a section after the one being read opens that section.
+     */
+    Heading numberedHeading(String text, MappingSection current) {
+        java.util.regex.Matcher m = SECTION_NUMBER.matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        int number = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
+        String body = text.substring(m.end()).strip();
+        if (number < 1 || number > sections.size() || body.isEmpty() || body.endsWith(".") || body.indexOf(':') >= 0
+                || !LabelCandidate.readsAsLabel(body, 8) || body.matches(".*\\d.*")) {
+            return null;
+        }
+        MappingSection section = sections.get(number - 1);
+        int at = current == null ? -1 : sections.indexOf(current);
+        if (at >= number - 1) {
+            return null;
+        }
+        List<SimilarLabels.Match> fields = similar.fields(body);
+        if (at + 1 != number - 1 && !fields.isEmpty() && fields.get(0).score() >= LIKE) {
+            return null;
+        }
+        return new Heading(section, null, body, Folded.fold(body).length());
+    }
+
     /** Part labels ("Subject:", "Others:") at the start of {@code text}: these need a separator or nothing after. */
     List<Hit> parts(String text) {
         return match(parts, text, false);
@@ -312,6 +548,18 @@ final class LabelIndex {
     /** As {@link #heading(String, boolean)}; for OCR text, a heading misread by a letter or two still counts. */
     Heading heading(String text, boolean styledAsHeading, boolean loose) {
         Heading h = headingOnly(text, styledAsHeading);
+        if (h != null && !loose) {
+            // a wording that starts the heading but leaves words over ("Person 1 - next of kin" starts with
+            // "Person"): the heading's words as a whole may say otherwise
+            String body = NUMBERING.matcher(text).replaceFirst("");
+            if (Folded.fold(body).length() > h.length() + 2) {
+                SimilarLabels.Match m = similar.heading(body);
+                if (m != null && m.score() >= 0.75 && (!java.util.Objects.equals(m.role(), h.role())
+                        || m.section() != h.section())) {
+                    h = new Heading(m.section(), m.role(), m.wording(), Folded.fold(body).length());
+                }
+            }
+        }
         if (h == null && loose) {
             h = approximateHeading(text);
         }

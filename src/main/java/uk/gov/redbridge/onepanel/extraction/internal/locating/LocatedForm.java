@@ -29,6 +29,26 @@ public record LocatedForm(FormMapping mapping, List<Located> fields, Set<String>
                 && sections.size() >= mapping.recognition().minSections();
     }
 
+    /**
+     * Whether the reading names the subject (first and last name, or a full name) and gives a reason for referral:
+     * enough, in an email to a panel mailbox, to be a referral that needs more information.
+     */
+    public boolean namesSubjectAndReason() {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (Located l : fields) {
+            if (!l.value().isBlank()) {
+                keys.add(l.key());
+                if (!l.value().strip().contains(" ")) {
+                    // "Name: Ada" does not give a first and a last name
+                    continue;
+                }
+                keys.addAll(l.field().into().values());
+            }
+        }
+        boolean named = keys.contains("subject.first_name") && keys.contains("subject.last_name");
+        return named && keys.contains("referral.reason");
+    }
+
     /** How strongly the document is this form: more fields, surer labels, a title. */
     public double strength() {
         double sum = fields.stream().mapToDouble(Located::labelScore).sum();

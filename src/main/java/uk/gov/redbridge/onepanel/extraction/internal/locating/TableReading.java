@@ -27,8 +27,13 @@ final class TableReading {
         // a row of labels of a repeating section over rows of answers: one person a row
         Map<String, List<LabelIndex.Hit>> itemColumns = new HashMap<>();
         boolean labelTable = labelAnswerTable(table);
+        // persons side by side: a column for each person
+        Map<String, Integer> personColumns = new java.util.LinkedHashMap<>();
         for (TableBlock.Row row : table.rows()) {
             if (partHeadings(row, partColumns)) {
+                continue;
+            }
+            if (personHeadings(row, personColumns) || personRow(row, personColumns)) {
                 continue;
             }
             if (!itemColumns.isEmpty() && itemRow(row, itemColumns)) {
@@ -58,15 +63,15 @@ final class TableReading {
                     carry = null;
                     continue;
                 }
-                CellReading r = readCell(cell);
+                CellReading r = readCell(cell, aloneInRow(row), carry != null && !carryFromContinuation ? carry : null,
+                        carryFill, labelPlace(cell, row, labelTable));
                 if (r.heading) {
                     carry = null;
                     continue;
                 }
                 if (!r.leading.isEmpty()) {
                     Target above;
-                    String part = carry != null && carry.field().parts() && carry.key().equals(carry.field().key())
-                            ? partOf(partColumns, cell) : null;
+                    String part = carry != null && wholeQuestion(carry) ? partOf(partColumns, cell) : null;
                     if (part != null) {
                         reading.emit(new Target(carry.section(), carry.field(), carry.key() + "." + part, carry.label()
                                 + " / " + part, carry.origin(), carry.score()), r.leading, Placement.RIGHT,
@@ -81,8 +86,8 @@ final class TableReading {
                         reading.emit(above, r.leading, Placement.BELOW, cell.origin());
                     } else if (column != null) {
                         // under a "Subject" or "Others" column heading, below the question
-                        reading.emit(new Target(reading.topicSection, reading.topic, reading.topic.key() + "." + column,
-                                reading.topicLabel + " / " + column, cell.origin(), 0.95), r.leading,
+                        reading.emit(new Target(reading.topicSection, reading.topic, reading.topicKey + "." + column,
+                                reading.topicLabel + " / " + column, cell.origin(), 0.95 * reading.topicScore), r.leading,
                                 Placement.BELOW, cell.origin());
                     }
                     carry = null;
@@ -136,21 +141,189 @@ final class TableReading {
         return labelTable && cells.size() == 2 && cells.get(1) == cell;
     }
 
-    /** At least three rows of a label and its answer, and most two-cell rows so. */
+    /**
+     * Whether the layout says a label stands in a cell: it is shaded (answers seldom are), it ends with a colon or a
+     * question mark, or it starts a row of a two-column list of labels and answers.
+     */
+    private static boolean labelPlace(TableBlock.Cell cell, TableBlock.Row row, boolean labelTable) {
+        if (shaded(cell)) {
+            return true;
+        }
+        String text = cell.text().strip();
+        if (text.endsWith(":") || text.endsWith("?")) {
+            return true;
+        }
+        List<TableBlock.Cell> cells = row.cells().stream().filter(c -> !c.continuation()).toList();
+        return labelTable && cells.size() == 2 && cells.get(0) == cell;
+    }
+
+    private static boolean shaded(TableBlock.Cell cell) {
+        return cell.fill() != null && !cell.fill().equalsIgnoreCase("FFFFFF") && !cell.fill().equalsIgnoreCase("auto");
+    }
+
+    // ------------------------------------------------------------------------------------------ persons in columns
+
+    /**
+     * A row of person headings side by side ("Next of kin | Other relevant person | ..."): each column is a person,
+     * and the rows under it give each person's answer to the label in their first cell.
+     */
+    private boolean personHeadings(TableBlock.Row row, Map<String, Integer> personColumns) {
+        List<TableBlock.Cell> headed = new ArrayList<>();
+        List<LabelIndex.Heading> headings = new ArrayList<>();
+        for (TableBlock.Cell cell : row.cells()) {
+            if (cell.blank() || cell.continuation()) {
+                continue;
+            }
+            String text = Vocabulary.SPACES.matcher(cell.text().replace('\n', ' ')).replaceAll(" ").strip();
+            LabelIndex.Heading h = reading.index.heading(text, false, reading.loose);
+            if (h == null) {
+                h = reading.index.similarHeading(text, true, reading.section);
+            }
+            if (h == null || h.role() == null) {
+                return false;
+            }
+            headed.add(cell);
+            headings.add(h);
+        }
+        if (headed.size() < 2) {
+            return false;
+        }
+        personColumns.clear();
+        reading.topic = null;
+        reading.section = headings.get(0).section();
+        for (int i = 0; i < headed.size(); i++) {
+            reading.startItem(headings.get(i).role(), 1.0);
+            personColumns.put(headed.get(i).from() + "-" + headed.get(i).to(), reading.person);
+        }
+        return true;
+    }
+
+    /**
+     * A row of a section of persons with a label and two or more answers beside it: each answer is the person's of
+     * its column. Without a row of headings over it, the columns are the next persons in order.
+     */
+    private boolean personRow(TableBlock.Row row, Map<String, Integer> personColumns) {
+        List<TableBlock.Cell> cells = row.cells().stream().filter(c -> !c.continuation()).toList();
+        if (cells.size() < 3 || cells.get(0).blank()) {
+            personColumns.clear();
+            return false;
+        }
+        String label = Vocabulary.SPACES.matcher(cells.get(0).text().replace('\n', ' ')).replaceAll(" ").strip();
+        List<LabelIndex.Hit> hits = labelOnly(label);
+        if (hits.isEmpty()) {
+            hits = reading.index.similar(label, reading.section, true);
+            if (!hits.isEmpty() && !hits.get(0).rest().isEmpty()) {
+                hits = List.of();
+            }
+        }
+        LabelIndex.Hit hit = hits.stream().filter(h -> h.wording().section().repeats() && (!h.similar()
+                || h.similarity() >= LabelIndex.LIKE)).findFirst().orElse(null);
+        boolean inPersons = reading.section != null && reading.section.repeats();
+        if (hit == null && !(inPersons && !personColumns.isEmpty() && LabelCandidate.readsAsLabel(label, 12))) {
+            personColumns.clear();
+            return false;
+        }
+        if (hit != null && !inPersons && hits.stream().anyMatch(h -> !h.wording().section().repeats())) {
+            // "Name | ... | ..." outside a section of persons is not a person's
+            return false;
+        }
+        for (TableBlock.Cell c : cells.subList(1, cells.size())) {
+            if (labelCell(c)) {
+                // "Name | Jane | DOB | 1/2/80": label and answer pairs, not persons side by side
+                personColumns.clear();
+                return false;
+            }
+        }
+        if (personColumns.isEmpty()) {
+            if (cells.subList(1, cells.size()).stream().filter(c -> !c.blank()).count() < 2) {
+                return false;
+            }
+            reading.section = hit.wording().section();
+            reading.topic = null;
+            for (TableBlock.Cell c : cells.subList(1, cells.size())) {
+                reading.startItem(null, 0.9);
+                personColumns.put(c.from() + "-" + c.to(), reading.person);
+            }
+        }
+        for (TableBlock.Cell c : cells.subList(1, cells.size())) {
+            Integer person = null;
+            for (Map.Entry<String, Integer> e : personColumns.entrySet()) {
+                if (overlap(e.getKey(), c) > 0) {
+                    person = e.getValue();
+                    break;
+                }
+            }
+            if (c.blank() || reading.vocabulary.isPlaceholder(c.text())) {
+                continue;
+            }
+            if (person == null) {
+                // a column whose heading was left blank ("| Next of kin | Other person | |"): one more person
+                reading.startItem(null, 0.9);
+                person = reading.person;
+                personColumns.put(c.from() + "-" + c.to(), person);
+            }
+            Target t = hit != null
+                    ? new Target(hit.wording().section(), hit.wording().field(),
+                            hit.wording().section().keyOf(hit.wording().field(), person), hit.labelText(),
+                            cells.get(0).origin(), hit.score())
+                    : reading.unknownFor(label, cells.get(0).origin(), person);
+            reading.emit(t, List.of(c.text().split("\n")), Placement.RIGHT, c.origin());
+        }
+        return true;
+    }
+
+    /** A question answered in parts, read before any part: its answers may stand in "Subject"/"Others" columns. */
+    private static boolean wholeQuestion(Target t) {
+        return t.field().parts() && (t.key().equals(t.field().key())
+                || t.field() == Reading.UNKNOWN && t.key().indexOf('.') < 0);
+    }
+
+    /**
+     * A two-column list of labels and answers: most two-cell rows start with a cell that reads as a label (short, no
+     * full stop), and at least two of those labels, and half of them, are the mapping's wordings or like them by their
+     * words, with an answer beside them that is not a label. A pasted table without shading is still read as one.
+     */
     private boolean labelAnswerTable(TableBlock table) {
         int pairs = 0;
         int twoCells = 0;
+        int labelLike = 0;
         for (TableBlock.Row row : table.rows()) {
             List<TableBlock.Cell> cells = row.cells().stream().filter(c -> !c.blank() && !c.continuation()).toList();
             if (cells.size() != 2) {
                 continue;
             }
             twoCells++;
-            if (readsAsLabel(cells.get(0).text()) && !readsAsLabel(cells.get(1).text())) {
+            String first = Vocabulary.SPACES.matcher(cells.get(0).text().replace('\n', ' ')).replaceAll(" ").strip();
+            if (!LabelCandidate.readsAsLabel(first, 16) || first.endsWith(".")) {
+                continue;
+            }
+            labelLike++;
+            boolean known = readsAsLabel(first) || reading.index.similar(first, null, true).stream()
+                    .anyMatch(h -> h.rest().isEmpty() && h.similarity() >= LabelIndex.LIKE);
+            if (known && !readsAsLabel(cells.get(1).text())) {
                 pairs++;
             }
         }
-        return pairs >= 3 && pairs >= twoCells * 0.6;
+        return pairs >= 2 && pairs * 2 >= labelLike && labelLike >= twoCells * 0.6;
+    }
+
+    /**
+     * Whether a cell is a label, by wording or by words, or shaded as labels are and reading as one (without reading
+     * it: no section or person changes).
+     */
+    private boolean labelCell(TableBlock.Cell cell) {
+        String text = Vocabulary.SPACES.matcher(cell.text().replace('\n', ' ')).replaceAll(" ").strip();
+        if (text.isEmpty() || reading.vocabulary.isPlaceholder(text)) {
+            return false;
+        }
+        if (!labelOnly(text).isEmpty()) {
+            return true;
+        }
+        List<LabelIndex.Hit> hits = reading.index.similar(text, reading.section, shaded(cell));
+        if (!hits.isEmpty() && hits.get(0).rest().isEmpty()) {
+            return true;
+        }
+        return shaded(cell) && !text.endsWith(".") && LabelCandidate.readsAsLabel(text, 16);
     }
 
     /** Whether a cell's whole text is a label (without reading it: no section or person changes). */
@@ -165,8 +338,7 @@ final class TableReading {
     private boolean itemRow(TableBlock.Row row, Map<String, List<LabelIndex.Hit>> columns) {
         for (TableBlock.Cell cell : row.cells()) {
             String text = cell.text().strip();
-            if (!text.isEmpty() && (!labelOnly(text.replace('\n', ' ')).isEmpty()
-                    || reading.index.heading(text.replace('\n', ' '), false) != null)) {
+            if (!text.isEmpty() && (labelCell(cell) || reading.index.heading(text.replace('\n', ' '), false) != null)) {
                 return false;
             }
         }
@@ -219,6 +391,10 @@ final class TableReading {
             return null;
         }
         List<LabelIndex.Hit> hits = reading.index.parts(text);
+        if (hits.isEmpty()) {
+            LabelIndex.Hit similar = reading.index.similarPart(text);
+            hits = similar == null ? List.of() : List.of(similar);
+        }
         return hits.isEmpty() || !hits.get(0).rest().isEmpty() ? null : hits.get(0).wording().part();
     }
 
@@ -267,8 +443,18 @@ final class TableReading {
         return o >= narrower * 0.5 ? o : 0;
     }
 
-    /** Reads one cell: the text before any label, the labels with their answers, and a label left open. */
-    CellReading readCell(TableBlock.Cell cell) {
+    private static boolean aloneInRow(TableBlock.Row row) {
+        return row.cells().stream().filter(c -> !c.blank() && !c.continuation()).count() == 1;
+    }
+
+    /**
+     * Reads one cell: the text before any label, the labels with their answers, and a label left open.
+     *
+     * @param waiting   the label in the cell before, waiting for this cell as its answer, or null
+     * @param labelFill the shading of that label's cell
+     */
+    CellReading readCell(TableBlock.Cell cell, boolean aloneInRow, Target waiting, String labelFill,
+            boolean labelPlace) {
         CellReading r = new CellReading();
         String text = cell.text();
         if (text.isBlank() || reading.vocabulary.isPlaceholder(text)) {
@@ -277,6 +463,15 @@ final class TableReading {
         }
         String joined = Vocabulary.SPACES.matcher(text.replace('\n', ' ')).replaceAll(" ").strip();
         LabelIndex.Heading h = reading.index.heading(joined, false, reading.loose);
+        if (h == null && waiting == null) {
+            h = reading.index.similarHeading(joined, aloneInRow, reading.section);
+            if (h == null && aloneInRow) {
+                h = reading.index.numberedHeading(joined, reading.section);
+            }
+        }
+        if (reading.index.questionOfItsSection(h, joined, reading.section, aloneInRow && shaded(cell))) {
+            h = null;
+        }
         if (h != null) {
             reading.heading(h);
             r.heading = true;
@@ -284,6 +479,14 @@ final class TableReading {
         }
         // a cell that is all label, however it wraps ("Manager Name responsible for quality / assuring...")
         List<LabelIndex.Hit> hits = labelOnly(joined);
+        // by its words, a label only when the cell is one line: "First name" over "Raymond" is a label and its answer
+        boolean oneLine = text.strip().indexOf('\n') < 0;
+        // a wording of the mapping and more after it ("... with agency Subject:", "Name: Jane"): read as lines
+        boolean wordingAndMore = hits.isEmpty() && !reading.index.labels(joined, reading.loose).isEmpty();
+        if (hits.isEmpty() && oneLine && !wordingAndMore
+                && !(reading.partsPossible() && !reading.index.parts(joined).isEmpty())) {
+            hits = similarLabelOnly(joined, cell, waiting, labelFill);
+        }
         if (!hits.isEmpty()) {
             r.open = reading.resolve(hits, cell.origin());
             r.labelOnly = true;
@@ -292,18 +495,62 @@ final class TableReading {
         }
         if (reading.partsPossible()) {
             List<LabelIndex.Hit> parts = reading.index.parts(joined);
+            if (parts.isEmpty()) {
+                LabelIndex.Hit similar = reading.index.similarPart(joined);
+                parts = similar == null ? List.of() : List.of(similar);
+            }
             if (!parts.isEmpty() && parts.get(0).rest().isEmpty()) {
                 r.open = reading.part(parts.get(0), cell.origin());
                 r.labelOnly = true;
                 return r;
             }
         }
+        // a row of labels: the label before is not waiting for this cell
+        boolean free = (waiting == null || labelFill != null && labelFill.equalsIgnoreCase(cell.fill()))
+                && !wordingAndMore;
+        if (oneLine && free && labelPlace && !joined.endsWith(".") && LabelCandidate.readsAsLabel(joined, 16)
+                && joined.indexOf(':') < 0 || oneLine && free && labelPlace && joined.endsWith(":")
+                && LabelCandidate.readsAsLabel(joined, 16)) {
+            // a label the mapping does not know, where a label stands: its answer beside or under it
+            r.open = reading.unknown(joined.replaceFirst(":$", "").strip(), cell.origin());
+            r.labelOnly = true;
+            return r;
+        }
         Lines flow = reading.lines(true);
+        flow.waiting = waiting;
         flow.blocks(cell.content());
         r.leading = flow.leading;
         r.open = flow.openLabel();
+        if (r.open != null && !wholeQuestion(r.open) && r.open.field().parts() && !oneLine) {
+            // "Others:" left blank at the end of a cell of answers: the cell beside or below is not its answer (but
+            // "... with agency Subject:" alone in its cell is the label of the cell beside)
+            r.open = null;
+        }
         flow.close();
         return r;
+    }
+
+    /**
+     * A cell that is all label by its words. A cell after a label waiting for its answer is that answer, unless it is
+     * shaded as the label is, nearly a wording, or an answer the waiting field cannot have.
+     */
+    private List<LabelIndex.Hit> similarLabelOnly(String text, TableBlock.Cell cell, Target waiting, String labelFill) {
+        List<LabelIndex.Hit> hits = reading.index.similar(text, reading.section, shaded(cell));
+        if (hits.isEmpty() || !hits.get(0).rest().isEmpty() || hits.get(0).similarity() < LabelIndex.LIKE) {
+            // only weakly like a field: left for its place in the form to decide (an unknown label)
+            return List.of();
+        }
+        if (waiting != null) {
+            // "Ethnic group" | "Any other ethnic group": the answer, however like a label it reads
+            if (hits.stream().anyMatch(h -> h.wording().field() == waiting.field())) {
+                return List.of();
+            }
+            boolean sameShade = labelFill != null && labelFill.equalsIgnoreCase(cell.fill());
+            if (!sameShade && hits.get(0).similarity() < 0.95 && ValueShapes.fit(waiting.field(), text) >= 0.5) {
+                return List.of();
+            }
+        }
+        return hits;
     }
 
     private List<LabelIndex.Hit> labelOnly(String text) {

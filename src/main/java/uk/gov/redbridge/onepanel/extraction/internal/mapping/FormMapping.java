@@ -1,6 +1,7 @@
 package uk.gov.redbridge.onepanel.extraction.internal.mapping;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the service knows about one version of a referral form, as declared in a {@code form-mappings/*.yaml} file:
@@ -12,14 +13,21 @@ import java.util.List;
  * @param placeholders template prompts that mean "not filled in" ("Click or tap here to enter text.")
  * @param boilerplate  guidance printed on the form, never part of an answer ("Please add others as required")
  * @param signOffs     words that end a referral typed into an email ("Kind regards")
+ * @param abbreviations words written short in labels and what they stand for ("DOB" → "date of birth"), so that a
+ *                     label written another way is still recognised
+ * @param synonyms     words that mean in a label what the mapping's wordings say with another word ("connection" →
+ *                     "relationship")
  */
 public record FormMapping(String id, String title, Recognition recognition, List<String> placeholders,
-        List<String> boilerplate, List<String> signOffs, List<MappingSection> sections) {
+        List<String> boilerplate, List<String> signOffs, Map<String, String> abbreviations,
+        Map<String, String> synonyms, List<MappingSection> sections) {
 
     public FormMapping {
         placeholders = List.copyOf(placeholders);
         boilerplate = List.copyOf(boilerplate);
         signOffs = List.copyOf(signOffs);
+        abbreviations = abbreviations == null ? Map.of() : Map.copyOf(abbreviations);
+        synonyms = synonyms == null ? Map.of() : Map.copyOf(synonyms);
         sections = List.copyOf(sections);
     }
 
@@ -33,5 +41,12 @@ public record FormMapping(String id, String title, Recognition recognition, List
         public Recognition {
             titlePhrases = List.copyOf(titlePhrases);
         }
+    }
+
+    /** Each word a label may use and the words of the mapping's wordings it counts as: abbreviations and synonyms. */
+    public Map<String, String> wordEquivalents() {
+        Map<String, String> all = new java.util.LinkedHashMap<>(synonyms);
+        all.putAll(abbreviations);
+        return all;
     }
 }

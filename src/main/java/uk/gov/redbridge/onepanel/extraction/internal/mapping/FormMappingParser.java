@@ -59,7 +59,8 @@ final class FormMappingParser {
             return null;
         }
         String expectedId = file.replaceFirst("\\.ya?ml$", "");
-        known(map, "", "id", "title", "recognition", "placeholders", "boilerplate", "sign-offs", "sections");
+        known(map, "", "id", "title", "recognition", "placeholders", "boilerplate", "sign-offs", "abbreviations",
+                "synonyms", "sections");
         String id = string(map, "id", "", false);
         if (id == null) {
             id = expectedId;
@@ -83,7 +84,31 @@ final class FormMappingParser {
         checkUniqueKeys(sections);
         return new FormMapping(id, title == null ? id : title, recognition,
                 strings(map, "placeholders", "", false), strings(map, "boilerplate", "", false),
-                strings(map, "sign-offs", "", false), sections);
+                strings(map, "sign-offs", "", false), wordMap(map.get("abbreviations"), "abbreviations"),
+                wordMap(map.get("synonyms"), "synonyms"), sections);
+    }
+
+    /** "abbreviations: {DOB: date of birth, ...}", "synonyms: {...}": one word, the words it stands for. */
+    private Map<String, String> wordMap(Object raw, String name) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (raw == null) {
+            return out;
+        }
+        if (!(raw instanceof Map<?, ?> map)) {
+            problem("'" + name + "' must map a word to the words it stands for");
+            return out;
+        }
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            String word = String.valueOf(e.getKey()).trim();
+            Object value = e.getValue();
+            if (word.isEmpty() || word.contains(" ") || value == null || value instanceof Map || value instanceof List
+                    || String.valueOf(value).isBlank()) {
+                problem(name + ": '" + word + "' must be one word standing for some words");
+            } else {
+                out.put(word, String.valueOf(value).trim());
+            }
+        }
+        return out;
     }
 
     private FormMapping.Recognition recognition(Object raw) {
