@@ -41,7 +41,8 @@ import uk.gov.redbridge.onepanel.testing.TestMail;
  * listens for. The modules it reads are stood in for: the mailbox hands out the message's bytes, correspondence says
  * which Message-IDs are the service's own. Real MIME throughout (Jakarta Mail builds each message).
  */
-@ApplicationModuleTest
+// shared too: triage's own threads and watchdog are beans of shared's types, which a module test drops otherwise
+@ApplicationModuleTest(extraIncludes = "shared")
 @ActiveProfiles("test")
 class TriageModuleTests {
 
