@@ -132,14 +132,15 @@ final class Worker {
 
     private Reply exchange(String fileName, byte[] content, ReadingLimits limits, long checkMillis,
             long timeoutMillis, long maxReply) throws TimedOut, Died {
-        // completed when the worker reports its checks passed, or when the reply (or a failure) comes without that
-        CompletableFuture<Void> checked = new CompletableFuture<>();
+        // completed with true when the worker reports its checks passed; with false when the reply (or a failure)
+        // comes without that (a document refused by its size or pages): then the reply is already there
+        CompletableFuture<Boolean> checked = new CompletableFuture<>();
         Future<Reply> reply = readers.submit(() -> {
             try {
                 Protocol.writeRequest(in, fileName, limits, content);
                 int tag = Protocol.readTag(out);
                 if (tag == Protocol.CHECKED) {
-                    checked.complete(null);
+                    checked.complete(true);
                     tag = Protocol.readTag(out);
                 }
                 byte[] body = Protocol.readBlock(out, maxReply);
@@ -151,14 +152,16 @@ final class Worker {
                 }
                 throw new IOException("unexpected reply from a parsing worker");
             } finally {
-                checked.complete(null);
+                checked.complete(false);
             }
         });
         boolean checking = true;
         try {
-            checked.get(checkMillis, TimeUnit.MILLISECONDS);
+            boolean reading = checked.get(checkMillis, TimeUnit.MILLISECONDS);
             checking = false;
-            return reply.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            // without CHECKED the reply is being handed over now: the reading limit does not apply to it (with a
+            // limit of 1 ms, a refused document was once reported as TIMEOUT in the moment between the two)
+            return reply.get(reading ? timeoutMillis : checkMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             kill();
             reply.cancel(true);
