@@ -2,7 +2,6 @@ package uk.gov.redbridge.onepanel.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,10 +63,8 @@ public final class DovecotServer implements AutoCloseable {
         return Files.isExecutable(Path.of("/usr/sbin/dovecot")) ? "/usr/sbin/dovecot" : "dovecot";
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+    private static int freePort() {
+        return uk.gov.redbridge.onepanel.mailbox.internal.EmbeddedMailPorts.freePort("127.0.0.1");
     }
 
     private void configure(List<String> accounts, String mailUser) throws IOException, InterruptedException {

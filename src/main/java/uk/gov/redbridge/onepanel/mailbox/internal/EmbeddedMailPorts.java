@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -46,8 +47,27 @@ public class EmbeddedMailPorts implements EnvironmentPostProcessor, Ordered {
         return Ordered.LOWEST_PRECEDENCE;
     }
 
-    private static int freePort(String host) {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+    /**
+     * A port nobody listens on, chosen at random below Linux's ephemeral range (32768-60999, where the kernel takes
+     * the local ports of outgoing connections): between choosing a port and the server binding it, another process's
+     * connection cannot take it, as happened with a port the kernel had handed out (two test JVMs side by side).
+     */
+    public static int freePort(String host) {
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for the embedded mail server", e);
+        }
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = 20_000 + ThreadLocalRandom.current().nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket(port, 1, address)) {
+                return port;
+            } catch (IOException e) {
+                // in use: try another
+            }
+        }
+        try (ServerSocket socket = new ServerSocket(0, 1, address)) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("no free port for the embedded mail server", e);

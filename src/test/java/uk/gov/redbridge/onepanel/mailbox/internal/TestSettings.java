@@ -62,9 +62,7 @@ final class TestSettings {
     }
 
     static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+        return EmbeddedMailPorts.freePort("127.0.0.1");
     }
 
     MailboxSettings bind() {
