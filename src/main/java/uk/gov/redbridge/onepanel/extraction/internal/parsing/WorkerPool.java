@@ -410,42 +410,22 @@ final class WorkerPool implements AutoCloseable {
 
     /** The process ids of the running workers (ready or busy). */
     List<Long> pids() {
-        lock.lock();
-        try {
-            return members().stream().map(Worker::pid).toList();
-        } finally {
-            lock.unlock();
-        }
+        return underLock(() -> members().stream().map(Worker::pid).toList());
     }
 
     /** The process ids of the workers ready for a document now. */
     List<Long> readyPids() {
-        lock.lock();
-        try {
-            return ready.stream().map(Worker::pid).toList();
-        } finally {
-            lock.unlock();
-        }
+        return underLock(() -> ready.stream().map(Worker::pid).toList());
     }
 
     /** The process ids of the workers reading a document now. */
     List<Long> busyPids() {
-        lock.lock();
-        try {
-            return busy.stream().map(Worker::pid).toList();
-        } finally {
-            lock.unlock();
-        }
+        return underLock(() -> busy.stream().map(Worker::pid).toList());
     }
 
     /** The last changes, oldest first. */
     List<Event> history() {
-        lock.lock();
-        try {
-            return List.copyOf(history);
-        } finally {
-            lock.unlock();
-        }
+        return underLock(() -> List.copyOf(history));
     }
 
     @Override
@@ -464,5 +444,14 @@ final class WorkerPool implements AutoCloseable {
         all.forEach(Worker::stop);
         starter.shutdownNow();
         reaper.shutdown();
+    }
+
+    private <T> T underLock(java.util.function.Supplier<T> read) {
+        lock.lock();
+        try {
+            return read.get();
+        } finally {
+            lock.unlock();
+        }
     }
 }
