@@ -3,24 +3,21 @@ package uk.gov.redbridge.onepanel.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import uk.gov.redbridge.onepanel.OnePanelApplication;
 import uk.gov.redbridge.onepanel.mailbox.MailAccounts;
 import uk.gov.redbridge.onepanel.testing.MailServerClient;
 import uk.gov.redbridge.onepanel.testing.Quiescence;
+import uk.gov.redbridge.onepanel.testing.RestartableService;
 import uk.gov.redbridge.onepanel.testing.TestMail;
 
 /**
@@ -38,14 +35,8 @@ class RestartEndToEndTests {
 
     @BeforeEach
     void startMailServer() {
-        greenMail = new GreenMail(new ServerSetup[] {new ServerSetup(0, "127.0.0.1", "smtp"),
-                new ServerSetup(0, "127.0.0.1", "imap")});
-        greenMail.start();
-        for (String address : new String[] {ONEPANEL, "RSAB@redbridge.gov.uk", "RedbridgeSCP@redbridge.gov.uk",
-                "restart.referrer@nhs-trust.example"}) {
-            greenMail.setUser(address, address, address);
-        }
-        mail = new MailServerClient("127.0.0.1", greenMail.getSmtp().getPort(), greenMail.getImap().getPort());
+        greenMail = RestartableService.mailServer("restart.referrer@nhs-trust.example");
+        mail = RestartableService.client(greenMail);
     }
 
     @AfterEach
@@ -54,30 +45,7 @@ class RestartEndToEndTests {
     }
 
     ConfigurableApplicationContext startService() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("onepanel") + ";DB_CLOSE_ON_EXIT=FALSE");
-        p.put("server.port", "0");
-        p.put("onepanel.security.demo-password", "test-secret");
-        p.put("onepanel.mailbox.scheduled-polling", "false");
-        p.put("onepanel.mailbox.embedded.enabled", "false");
-        String[][] accounts = {{"onepanel", ONEPANEL}, {"rsab", "RSAB@redbridge.gov.uk"},
-                {"rscp", "RedbridgeSCP@redbridge.gov.uk"}};
-        for (int i = 0; i < accounts.length; i++) {
-            String a = "onepanel.mailbox.accounts[" + i + "].";
-            p.put(a + "name", accounts[i][0]);
-            p.put(a + "address", accounts[i][1]);
-            p.put(a + "imap.host", "127.0.0.1");
-            p.put(a + "imap.port", greenMail.getImap().getPort());
-            p.put(a + "imap.security", "NONE");
-            p.put(a + "smtp.host", "127.0.0.1");
-            p.put(a + "smtp.port", greenMail.getSmtp().getPort());
-            p.put(a + "smtp.security", "NONE");
-            p.put(a + "auth.type", "PASSWORD");
-            p.put(a + "auth.password", accounts[i][1]);
-        }
-        // as command-line arguments: they win over application.yml (builder "properties" would not)
-        String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(OnePanelApplication.class).run(args);
+        return RestartableService.start(dataDir, greenMail, Map.of());
     }
 
     @Test

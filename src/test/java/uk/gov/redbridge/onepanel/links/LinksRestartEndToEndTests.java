@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
@@ -27,13 +24,13 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import uk.gov.redbridge.onepanel.OnePanelApplication;
 import uk.gov.redbridge.onepanel.links.FamilyForms.Person;
 import uk.gov.redbridge.onepanel.mailbox.MailAccounts;
 import uk.gov.redbridge.onepanel.referrals.ReferralLog;
 import uk.gov.redbridge.onepanel.shared.ReferralReference;
 import uk.gov.redbridge.onepanel.testing.MailServerClient;
 import uk.gov.redbridge.onepanel.testing.Quiescence;
+import uk.gov.redbridge.onepanel.testing.RestartableService;
 
 /**
  * The secretariat's decisions last: a confirmed link and a rejected link survive a restart of the whole service (one
@@ -54,13 +51,8 @@ class LinksRestartEndToEndTests {
 
     @BeforeEach
     void startMailServer() {
-        greenMail = new GreenMail(new ServerSetup[] {new ServerSetup(0, "127.0.0.1", "smtp"),
-                new ServerSetup(0, "127.0.0.1", "imap")});
-        greenMail.start();
-        for (String address : new String[] {ONEPANEL, RSAB, RSCP}) {
-            greenMail.setUser(address, address, address);
-        }
-        mail = new MailServerClient("127.0.0.1", greenMail.getSmtp().getPort(), greenMail.getImap().getPort());
+        greenMail = RestartableService.mailServer();
+        mail = RestartableService.client(greenMail);
     }
 
     @AfterEach
@@ -157,29 +149,7 @@ class LinksRestartEndToEndTests {
     }
 
     private ConfigurableApplicationContext startService() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("onepanel") + ";DB_CLOSE_ON_EXIT=FALSE");
-        p.put("server.port", "0");
-        p.put("onepanel.security.demo-password", "test-secret");
-        p.put("onepanel.mailbox.scheduled-polling", "false");
-        p.put("onepanel.mailbox.embedded.enabled", "false");
-        p.put("onepanel.meetings.papers-check-interval", "PT24H");
-        String[][] accounts = {{"onepanel", ONEPANEL}, {"rsab", RSAB}, {"rscp", RSCP}};
-        for (int i = 0; i < accounts.length; i++) {
-            String a = "onepanel.mailbox.accounts[" + i + "].";
-            p.put(a + "name", accounts[i][0]);
-            p.put(a + "address", accounts[i][1]);
-            p.put(a + "imap.host", "127.0.0.1");
-            p.put(a + "imap.port", greenMail.getImap().getPort());
-            p.put(a + "imap.security", "NONE");
-            p.put(a + "smtp.host", "127.0.0.1");
-            p.put(a + "smtp.port", greenMail.getSmtp().getPort());
-            p.put(a + "smtp.security", "NONE");
-            p.put(a + "auth.type", "PASSWORD");
-            p.put(a + "auth.password", accounts[i][1]);
-        }
-        String[] args = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(OnePanelApplication.class).run(args);
+        return RestartableService.start(dataDir, greenMail, Map.of("onepanel.meetings.papers-check-interval", "PT24H"));
     }
 
     private static RestClient api(ConfigurableApplicationContext service) {

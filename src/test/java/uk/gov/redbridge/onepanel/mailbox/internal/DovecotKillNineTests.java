@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import uk.gov.redbridge.onepanel.External;
-import uk.gov.redbridge.onepanel.OnePanelApplication;
+import uk.gov.redbridge.onepanel.testing.ServiceProcess;
 import uk.gov.redbridge.onepanel.testing.DovecotServer;
 import uk.gov.redbridge.onepanel.testing.TestMail;
 
@@ -159,45 +159,15 @@ class DovecotKillNineTests {
     }
 
     private Process startApp(int run) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m",
-                // C1 only: the service starts once per kill, and starting is most of this test's time
-                "-XX:TieredStopAtLevel=1", "-cp", applicationClassPath(),
-                OnePanelApplication.class.getName(),
-                "--spring.datasource.url=" + jdbcUrl,
-                "--server.port=0",
-                "--onepanel.mailbox.embedded.enabled=false",
-                "--onepanel.mailbox.poll-interval=PT2S",
-                "--onepanel.mailbox.backoff.initial=PT1S",
-                "--onepanel.mailbox.lock-at-most-for=PT30S",
-                "--onepanel.extraction.isolation.enabled=false",
-                "--onepanel.requests.hold=P30D",
-                "--onepanel.mailbox.accounts[0].name=onepanel",
-                "--onepanel.mailbox.accounts[0].address=" + ONEPANEL,
-                "--onepanel.mailbox.accounts[0].imap.host=127.0.0.1",
-                "--onepanel.mailbox.accounts[0].imap.port=" + dovecot.port(),
-                "--onepanel.mailbox.accounts[0].imap.security=NONE",
-                "--onepanel.mailbox.accounts[0].smtp.host=127.0.0.1",
-                "--onepanel.mailbox.accounts[0].smtp.port=" + smtpSink.info().smtpPort(),
-                "--onepanel.mailbox.accounts[0].smtp.security=NONE",
-                "--onepanel.mailbox.accounts[0].auth.type=PASSWORD",
-                "--onepanel.mailbox.accounts[0].auth.password=" + ONEPANEL));
-        return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("app-" + run + ".log").toFile()).start();
-    }
-
-    /** The application's own classes and libraries: not the test classes (their test beans would be scanned). */
-    private static String applicationClassPath() {
-        String all = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return java.util.Arrays.stream(all.split(java.io.File.pathSeparator))
-                .filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("test-classes/"))
-                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        return service().start(run);
     }
 
     private void awaitStarted(int run) {
-        Path log = dir.resolve("app-" + run + ".log");
-        await().dontCatchUncaughtExceptions().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
-                .until(() -> Files.exists(log) && Files.readString(log).contains("Started OnePanelApplication"));
+        service().awaitStarted(run, Duration.ofMinutes(3));
+    }
+
+    private ServiceProcess service() {
+        return new ServiceProcess(dir, "512m", jdbcUrl, ONEPANEL, dovecot.port(), smtpSink.info().smtpPort(), List.of("--onepanel.mailbox.poll-interval=PT2S", "--onepanel.extraction.isolation.enabled=false", "--onepanel.requests.hold=P30D"));
     }
 
     private void awaitReferralsLogged(int run, int referrals, Duration atMost) throws InterruptedException, IOException {

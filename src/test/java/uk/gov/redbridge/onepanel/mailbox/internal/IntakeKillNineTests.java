@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import uk.gov.redbridge.onepanel.External;
-import uk.gov.redbridge.onepanel.OnePanelApplication;
+import uk.gov.redbridge.onepanel.testing.ServiceProcess;
 
 /**
  * RELIABILITY I1 at process level: the application runs as its own JVM against a mail server that outlives it, is
@@ -136,43 +135,15 @@ class IntakeKillNineTests {
     }
 
     private Process startApp(int run) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m",
-                // C1 only: the service starts once per kill, and starting is most of this test's time
-                "-XX:TieredStopAtLevel=1", "-cp", applicationClassPath(),
-                OnePanelApplication.class.getName(),
-                "--spring.datasource.url=" + jdbcUrl,
-                "--server.port=0",
-                "--onepanel.mailbox.embedded.enabled=false",
-                "--onepanel.mailbox.poll-interval=PT1S",
-                "--onepanel.mailbox.backoff.initial=PT1S",
-                "--onepanel.mailbox.lock-at-most-for=PT30S",
-                "--onepanel.mailbox.accounts[0].name=onepanel",
-                "--onepanel.mailbox.accounts[0].address=" + ONEPANEL,
-                "--onepanel.mailbox.accounts[0].imap.host=127.0.0.1",
-                "--onepanel.mailbox.accounts[0].imap.port=" + mailServer.info().imapPort(),
-                "--onepanel.mailbox.accounts[0].imap.security=NONE",
-                "--onepanel.mailbox.accounts[0].smtp.host=127.0.0.1",
-                "--onepanel.mailbox.accounts[0].smtp.port=" + mailServer.info().smtpPort(),
-                "--onepanel.mailbox.accounts[0].smtp.security=NONE",
-                "--onepanel.mailbox.accounts[0].auth.type=PASSWORD",
-                "--onepanel.mailbox.accounts[0].auth.password=" + ONEPANEL));
-        return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("app-" + run + ".log").toFile()).start();
-    }
-
-    /** The application's own classes and libraries: not the test classes (their test beans would be scanned). */
-    private static String applicationClassPath() {
-        String all = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return java.util.Arrays.stream(all.split(java.io.File.pathSeparator))
-                .filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("test-classes/"))
-                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        return service().start(run);
     }
 
     private void awaitStarted(int run) {
-        Path log = dir.resolve("app-" + run + ".log");
-        await().dontCatchUncaughtExceptions().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                .until(() -> Files.exists(log) && Files.readString(log).contains("Started OnePanelApplication"));
+        service().awaitStarted(run, Duration.ofMinutes(2));
+    }
+
+    private ServiceProcess service() {
+        return new ServiceProcess(dir, "384m", jdbcUrl, ONEPANEL, mailServer.info().imapPort(), mailServer.info().smtpPort(), List.of("--onepanel.mailbox.poll-interval=PT1S"));
     }
 
     private long storedRows() throws SQLException {
