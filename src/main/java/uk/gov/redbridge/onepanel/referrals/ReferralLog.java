@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import uk.gov.redbridge.onepanel.extraction.FieldKeys;
 import uk.gov.redbridge.onepanel.extraction.FilledForm;
 import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
 import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
@@ -254,9 +255,9 @@ public class ReferralLog {
             String recommendation, String followUp, String actor) {
         Referral referral = find(reference).orElseThrow(() -> new IllegalArgumentException("no referral " + reference));
         FilledForm form = referral.form()
-                .corrected("decision.meeting_date", meetingDate == null ? null : meetingDate.toString(), actor)
-                .corrected("decision.recommendation", recommendation, actor)
-                .corrected("decision.follow_up", followUp, actor);
+                .corrected(FieldKeys.DECISION_MEETING_DATE, meetingDate == null ? null : meetingDate.toString(), actor)
+                .corrected(FieldKeys.DECISION_RECOMMENDATION, recommendation, actor)
+                .corrected(FieldKeys.DECISION_FOLLOW_UP, followUp, actor);
         writer.replaceForm(referral.id(), form, actor, "Section 6 (One Panel decision) filled in");
     }
 

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import uk.gov.redbridge.onepanel.extraction.FieldKeys;
 import uk.gov.redbridge.onepanel.extraction.FilledForm;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
 import uk.gov.redbridge.onepanel.referrals.FieldCorrection;
@@ -64,8 +65,8 @@ public class ReferralRepository {
                 .param("lastName", r.subject().lastName())
                 .param("dob", r.subject().dateOfBirth())
                 .param("age", r.subject().age())
-                .param("referralDate", r.form().value("referral.date").orElse(null))
-                .param("incidentDate", r.form().value("referral.incident_date").orElse(null))
+                .param("referralDate", r.form().value(FieldKeys.REFERRAL_DATE).orElse(null))
+                .param("incidentDate", r.form().value(FieldKeys.REFERRAL_INCIDENT_DATE).orElse(null))
                 .param("referrerName", r.referrer().name())
                 .param("referrerAgency", r.referrer().agency())
                 .param("referrerEmail", r.referrer().email())
@@ -221,16 +222,16 @@ public class ReferralRepository {
                 WHERE id = :id""")
                 .param("json", form.toJson()).param("missing", String.join("\n", missing))
                 .param("review", reviewNeeded)
-                .param("firstName", form.value("subject.first_name").orElse(null))
-                .param("lastName", form.value("subject.last_name").orElse(null))
-                .param("dob", form.value("subject.date_of_birth").orElse(null))
-                .param("age", form.value("subject.age").filter(a -> a.matches("\\d{1,3}")).map(Integer::valueOf)
+                .param("firstName", form.value(FieldKeys.SUBJECT_FIRST_NAME).orElse(null))
+                .param("lastName", form.value(FieldKeys.SUBJECT_LAST_NAME).orElse(null))
+                .param("dob", form.value(FieldKeys.SUBJECT_DATE_OF_BIRTH).orElse(null))
+                .param("age", form.value(FieldKeys.SUBJECT_AGE).filter(a -> a.matches("\\d{1,3}")).map(Integer::valueOf)
                         .orElse(null))
-                .param("referralDate", form.value("referral.date").orElse(null))
-                .param("incidentDate", form.value("referral.incident_date").orElse(null))
-                .param("referrerName", form.value("referrer.name").orElse(null))
-                .param("referrerAgency", form.value("referrer.agency").orElse(null))
-                .param("referrerEmail", form.value("referrer.email").orElse(null))
+                .param("referralDate", form.value(FieldKeys.REFERRAL_DATE).orElse(null))
+                .param("incidentDate", form.value(FieldKeys.REFERRAL_INCIDENT_DATE).orElse(null))
+                .param("referrerName", form.value(FieldKeys.REFERRER_NAME).orElse(null))
+                .param("referrerAgency", form.value(FieldKeys.REFERRER_AGENCY).orElse(null))
+                .param("referrerEmail", form.value(FieldKeys.REFERRER_EMAIL).orElse(null))
                 .param("at", utc(at)).param("id", id.value())
                 .update();
     }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import uk.gov.redbridge.onepanel.extraction.FieldKeys;
 import uk.gov.redbridge.onepanel.extraction.FilledForm;
 import uk.gov.redbridge.onepanel.extraction.FormExtractor;
 import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
@@ -77,8 +78,8 @@ public class ReferralWriter {
         boolean reviewNeeded = !form.needingReview(extractor.reviewThreshold()).isEmpty();
         Referral referral = new Referral(new ReferralId(UUID.randomUUID()), reference, pathway.pathway(),
                 pathway.reason(), status, message.mailbox(), message.receivedAt(), subjectOf(form),
-                new ReferrerSummary(form.value("referrer.name").orElse(null),
-                        form.value("referrer.agency").orElse(null), form.value("referrer.email").orElse(null),
+                new ReferrerSummary(form.value(FieldKeys.REFERRER_NAME).orElse(null),
+                        form.value(FieldKeys.REFERRER_AGENCY).orElse(null), form.value(FieldKeys.REFERRER_EMAIL).orElse(null),
                         replyAddressOf(mail, message)),
                 formSource, form, missing, reviewNeeded, actor, now);
         // first write: a copy that lost the race on the content key fails here, before any event is published
@@ -160,7 +161,7 @@ public class ReferralWriter {
         }
         ReferralStatus from = current.get().status();
         if (to.needsRecordedRecommendation()
-                && current.get().form().value("decision.recommendation").filter(v -> !v.isBlank()).isEmpty()) {
+                && current.get().form().value(FieldKeys.DECISION_RECOMMENDATION).filter(v -> !v.isBlank()).isEmpty()) {
             throw new IllegalStateException("a referral is " + to.label().toLowerCase(Locale.ROOT)
                     + " only once the panel's recommendation is recorded at a meeting");
         }
@@ -200,9 +201,9 @@ public class ReferralWriter {
     }
 
     static SubjectSummary subjectOf(FilledForm form) {
-        Integer age = form.value("subject.age").filter(a -> a.matches("\\d{1,3}")).map(Integer::valueOf).orElse(null);
-        return new SubjectSummary(form.value("subject.first_name").orElse(null),
-                form.value("subject.last_name").orElse(null), form.value("subject.date_of_birth").orElse(null), age);
+        Integer age = form.value(FieldKeys.SUBJECT_AGE).filter(a -> a.matches("\\d{1,3}")).map(Integer::valueOf).orElse(null);
+        return new SubjectSummary(form.value(FieldKeys.SUBJECT_FIRST_NAME).orElse(null),
+                form.value(FieldKeys.SUBJECT_LAST_NAME).orElse(null), form.value(FieldKeys.SUBJECT_DATE_OF_BIRTH).orElse(null), age);
     }
 
     /**
