@@ -73,6 +73,20 @@ public class FormExtractor implements AutoCloseable {
         return engine.answersInEmail(rfc822);
     }
 
+    /**
+     * The fields of the form the service reads (Appendix E), in form order with their sections, printed labels and
+     * kinds, from {@code form-mappings/}: what a page, a paper or an export lists.
+     */
+    public FormLayout layout() {
+        return engine.layouts().get(0);
+    }
+
+    /** The fields of the form a {@link FilledForm} was read as ({@link FilledForm#mappingId()}), else {@link #layout()}. */
+    public FormLayout layout(FilledForm form) {
+        return engine.layouts().stream().filter(l -> l.id().equals(form.mappingId())).findFirst()
+                .orElseGet(this::layout);
+    }
+
     /** The largest document read or kept, in bytes ({@code onepanel.extraction.limits.max-file-size}). */
     public long maxDocumentBytes() {
         return engine.maxDocumentBytes();

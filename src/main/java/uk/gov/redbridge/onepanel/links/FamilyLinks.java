@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
+import uk.gov.redbridge.onepanel.extraction.FieldKeys;
 import uk.gov.redbridge.onepanel.links.internal.LinkDecisions;
 import uk.gov.redbridge.onepanel.links.internal.LinkFinder;
 import uk.gov.redbridge.onepanel.links.internal.LinkRepository;
@@ -205,7 +206,7 @@ public class FamilyLinks {
 
     /** The panel's recommendation as section 6 holds it: its first sentence. */
     private static String outcome(Referral r) {
-        return r.form().value("decision.recommendation").map(v -> {
+        return r.form().value(FieldKeys.DECISION_RECOMMENDATION).map(v -> {
             String first = v.split("\\. |\\n")[0].strip();
             return first.length() > 120 ? first.substring(0, 117) + "..." : first;
         }).orElse(null);

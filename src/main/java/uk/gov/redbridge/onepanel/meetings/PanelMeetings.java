@@ -10,9 +10,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import uk.gov.redbridge.onepanel.meetings.internal.AnnualReview;
+import uk.gov.redbridge.onepanel.meetings.internal.DecisionRepository;
 import uk.gov.redbridge.onepanel.meetings.internal.Deliberations;
 import uk.gov.redbridge.onepanel.meetings.internal.MeetingBook;
+import uk.gov.redbridge.onepanel.meetings.internal.MeetingRepository;
+import uk.gov.redbridge.onepanel.meetings.internal.PackIssuing;
 import uk.gov.redbridge.onepanel.meetings.internal.PapersCheckRun;
+import uk.gov.redbridge.onepanel.meetings.internal.ReviewRepository;
 import uk.gov.redbridge.onepanel.meetings.internal.ReviewTracker;
 import uk.gov.redbridge.onepanel.papers.IssuedPack;
 import uk.gov.redbridge.onepanel.papers.Papers;
@@ -31,11 +35,14 @@ public class PanelMeetings {
     private final AnnualReview annual;
     private final PapersCheckRun papersCheck;
     private final Papers papers;
-    private final uk.gov.redbridge.onepanel.meetings.internal.PackIssuing packIssuing;
+    private final PackIssuing packIssuing;
+    private final MeetingRepository meetingRecords;
+    private final DecisionRepository decisionRecords;
+    private final ReviewRepository reviewRecords;
 
     PanelMeetings(MeetingBook book, Deliberations deliberations, ReviewTracker reviews, AnnualReview annual,
-            PapersCheckRun papersCheck, Papers papers,
-            uk.gov.redbridge.onepanel.meetings.internal.PackIssuing packIssuing) {
+            PapersCheckRun papersCheck, Papers papers, PackIssuing packIssuing, MeetingRepository meetingRecords,
+            DecisionRepository decisionRecords, ReviewRepository reviewRecords) {
         this.book = book;
         this.deliberations = deliberations;
         this.reviews = reviews;
@@ -43,6 +50,9 @@ public class PanelMeetings {
         this.papersCheck = papersCheck;
         this.papers = papers;
         this.packIssuing = packIssuing;
+        this.meetingRecords = meetingRecords;
+        this.decisionRecords = decisionRecords;
+        this.reviewRecords = reviewRecords;
     }
 
     // meetings and agendas
@@ -78,7 +88,7 @@ public class PanelMeetings {
     }
 
     public List<AgendaItem> agenda(MeetingId id) {
-        return book.agenda(id);
+        return meetingRecords.items(id);
     }
 
     /** Adds an item: a referral (by reference) or another item with a title. */
@@ -142,11 +152,11 @@ public class PanelMeetings {
 
     @Transactional
     public boolean removeAttendance(MeetingId id, String agency, String name) {
-        return deliberations.leave(id, agency, name);
+        return meetingRecords.removeAttendee(id, agency, name);
     }
 
     public List<Attendee> attendance(MeetingId id) {
-        return deliberations.attendance(id);
+        return meetingRecords.attendees(id);
     }
 
     /** Quorum now, from who is recorded present. */
@@ -160,7 +170,7 @@ public class PanelMeetings {
     }
 
     public List<Vote> votes(AgendaItemId item) {
-        return deliberations.votes(item);
+        return meetingRecords.votes(item);
     }
 
     /**
@@ -183,7 +193,7 @@ public class PanelMeetings {
     }
 
     public Optional<FurtherInformation> furtherInformation(AgendaItemId item) {
-        return deliberations.furtherInformation(item);
+        return decisionRecords.requestFor(item);
     }
 
     /** The recommendation made by email, without a second meeting (answers must cover the quorum's sectors). */
@@ -199,21 +209,21 @@ public class PanelMeetings {
     }
 
     public Optional<Decision> decision(DecisionId id) {
-        return deliberations.decision(id);
+        return decisionRecords.find(id);
     }
 
     public Optional<Decision> decision(AgendaItemId item) {
-        return deliberations.decision(item);
+        return decisionRecords.forItem(item);
     }
 
     public List<Decision> decisions(MeetingId id) {
-        return deliberations.decisions(id);
+        return decisionRecords.forMeeting(id);
     }
 
     // reviews
 
     public List<Review> reviews() {
-        return reviews.all();
+        return reviewRecords.all();
     }
 
     public Review review(ReviewId id) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import uk.gov.redbridge.onepanel.extraction.FieldKeys;
 import uk.gov.redbridge.onepanel.extraction.FilledForm;
 import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
 import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
@@ -19,7 +20,11 @@ import uk.gov.redbridge.onepanel.referrals.internal.DocumentsAddedByHand;
 import uk.gov.redbridge.onepanel.referrals.internal.FieldReview;
 import uk.gov.redbridge.onepanel.referrals.internal.IntakeService;
 import uk.gov.redbridge.onepanel.referrals.internal.ReferralFinder;
-import uk.gov.redbridge.onepanel.referrals.internal.ReferralQueries;
+import uk.gov.redbridge.onepanel.referrals.internal.FieldRecords;
+import uk.gov.redbridge.onepanel.referrals.internal.ReferralDocuments;
+import uk.gov.redbridge.onepanel.referrals.internal.ReferralMessages;
+import uk.gov.redbridge.onepanel.referrals.internal.ReferralRepository;
+import uk.gov.redbridge.onepanel.referrals.internal.ReferralTimeline;
 import uk.gov.redbridge.onepanel.referrals.internal.ReferralWriter;
 import uk.gov.redbridge.onepanel.shared.Pathway;
 import uk.gov.redbridge.onepanel.shared.ReferralReference;
@@ -29,7 +34,11 @@ import uk.gov.redbridge.onepanel.triage.Triage;
 @Service
 public class ReferralLog {
 
-    private final ReferralQueries queries;
+    private final ReferralRepository repository;
+    private final ReferralDocuments documents;
+    private final ReferralMessages links;
+    private final ReferralTimeline history;
+    private final FieldRecords fieldRecords;
     private final ReferralWriter writer;
     private final InboundMessages messages;
     private final ReferralFinder finder;
@@ -38,9 +47,14 @@ public class ReferralLog {
     private final Triage triage;
     private final DocumentsAddedByHand handAdded;
 
-    ReferralLog(ReferralQueries queries, ReferralWriter writer, InboundMessages messages, ReferralFinder finder,
-            FieldReview review, IntakeService intake, Triage triage, DocumentsAddedByHand handAdded) {
-        this.queries = queries;
+    ReferralLog(ReferralRepository repository, ReferralDocuments documents, ReferralMessages links,
+            ReferralTimeline history, FieldRecords fieldRecords, ReferralWriter writer, InboundMessages messages,
+            ReferralFinder finder, FieldReview review, IntakeService intake, Triage triage, DocumentsAddedByHand handAdded) {
+        this.repository = repository;
+        this.documents = documents;
+        this.links = links;
+        this.history = history;
+        this.fieldRecords = fieldRecords;
         this.writer = writer;
         this.messages = messages;
         this.finder = finder;
@@ -51,53 +65,53 @@ public class ReferralLog {
     }
 
     public Optional<Referral> find(ReferralReference reference) {
-        return queries.find(reference);
+        return repository.find(reference);
     }
 
     public Optional<Referral> find(ReferralId id) {
-        return queries.find(id);
+        return repository.find(id);
     }
 
     /** Every referral's id, oldest first (for work over the whole log, e.g. matching people again). */
     public List<ReferralId> ids() {
-        return queries.ids();
+        return repository.ids();
     }
 
     /** Newest first. */
     public List<Referral> latest(int limit) {
-        return queries.latest(limit);
+        return repository.latest(limit);
     }
 
     /** Oldest first. */
     public List<Referral> withStatus(ReferralStatus status) {
-        return queries.withStatus(status);
+        return repository.withStatus(status);
     }
 
     /** Referrals received in {@code [from, to)}, oldest first: for the annual review. */
     public List<Referral> receivedBetween(java.time.Instant from, java.time.Instant to) {
-        return queries.receivedBetween(from, to);
+        return repository.receivedBetween(from, to);
     }
 
     public List<ReferralDocument> documents(ReferralId id) {
-        return queries.documents(id);
+        return documents.documents(id);
     }
 
     public List<LinkedMessage> messages(ReferralId id) {
-        return queries.messages(id);
+        return links.messages(id);
     }
 
     public List<TimelineEntry> timeline(ReferralId id) {
-        return queries.timeline(id);
+        return history.timeline(id);
     }
 
     /** The referral a message belongs to, if any. */
     public Optional<ReferralId> referralOfMessage(InboundMessageId messageId) {
-        return queries.referralOfMessage(messageId);
+        return links.referralOfMessage(messageId);
     }
 
     /** A document's bytes: read from the stored message it came in, or from the store for one added by hand. */
     public Optional<DocumentContent> documentContent(ReferralId id, UUID documentId) {
-        return queries.document(id, documentId).flatMap(d -> {
+        return documents.document(id, documentId).flatMap(d -> {
             if (d.messageId() == null) {
                 return handAdded.bytes(d.id()).map(b -> new DocumentContent(d.fileName(), d.contentType(), b));
             }
@@ -133,9 +147,9 @@ public class ReferralLog {
             Pathway pathway, String actor) {
         InboundMessage message = messages.find(messageId)
                 .orElseThrow(() -> new IllegalArgumentException("no stored message " + messageId));
-        Optional<ReferralId> existing = queries.referralOfMessage(messageId);
+        Optional<ReferralId> existing = links.referralOfMessage(messageId);
         if (existing.isPresent()) {
-            return queries.find(existing.get()).orElseThrow();
+            return repository.find(existing.get()).orElseThrow();
         }
         ParsedMail mail = MailAnatomy.parse(messages.rawBytes(messageId));
         FilledForm used = form != null ? form : new FilledForm(null, List.of());
@@ -204,7 +218,7 @@ public class ReferralLog {
 
     /** Fields where a form added later says something else than the referral holds, until the review settles them. */
     public List<FieldConflict> openConflicts(ReferralId id) {
-        return queries.openConflicts(id);
+        return fieldRecords.openConflicts(id);
     }
 
     /**
@@ -254,9 +268,9 @@ public class ReferralLog {
             String recommendation, String followUp, String actor) {
         Referral referral = find(reference).orElseThrow(() -> new IllegalArgumentException("no referral " + reference));
         FilledForm form = referral.form()
-                .corrected("decision.meeting_date", meetingDate == null ? null : meetingDate.toString(), actor)
-                .corrected("decision.recommendation", recommendation, actor)
-                .corrected("decision.follow_up", followUp, actor);
+                .corrected(FieldKeys.DECISION_MEETING_DATE, meetingDate == null ? null : meetingDate.toString(), actor)
+                .corrected(FieldKeys.DECISION_RECOMMENDATION, recommendation, actor)
+                .corrected(FieldKeys.DECISION_FOLLOW_UP, followUp, actor);
         writer.replaceForm(referral.id(), form, actor, "Section 6 (One Panel decision) filled in");
     }
 
@@ -277,12 +291,12 @@ public class ReferralLog {
     }
 
     public long countReceivedSince(Instant since) {
-        return queries.countReceivedSince(since);
+        return repository.countReceivedSince(since);
     }
 
     /** Open referrals with fields the secretariat has not checked yet. */
     public long countNeedingReview() {
-        return queries.countNeedingReview();
+        return repository.countNeedingReview();
     }
 
     /** Fields read with less confidence than this are doubtful: shown for checking on the review page. */
@@ -292,7 +306,7 @@ public class ReferralLog {
 
     /** The secretariat's corrections and confirmations of the referral's fields, oldest first. */
     public List<FieldCorrection> corrections(ReferralId id) {
-        return queries.corrections(id);
+        return fieldRecords.corrections(id);
     }
 
     /**

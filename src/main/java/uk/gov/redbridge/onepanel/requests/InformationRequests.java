@@ -8,7 +8,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
-import uk.gov.redbridge.onepanel.requests.internal.RequestOperations;
+import uk.gov.redbridge.onepanel.requests.internal.DailyCheck;
+import uk.gov.redbridge.onepanel.requests.internal.MilestoneRepository;
+import uk.gov.redbridge.onepanel.requests.internal.RepliesByHand;
+import uk.gov.redbridge.onepanel.requests.internal.RequestActions;
+import uk.gov.redbridge.onepanel.requests.internal.RequestChanges;
+import uk.gov.redbridge.onepanel.requests.internal.RequestReplies;
+import uk.gov.redbridge.onepanel.requests.internal.RequestRepository;
+import uk.gov.redbridge.onepanel.requests.internal.ReturnContents;
+import uk.gov.redbridge.onepanel.requests.internal.ReturnDocuments;
 import uk.gov.redbridge.onepanel.requests.internal.ReturnsByHand;
 import uk.gov.redbridge.onepanel.shared.ReferralReference;
 
@@ -19,50 +27,69 @@ import uk.gov.redbridge.onepanel.shared.ReferralReference;
 @Service
 public class InformationRequests {
 
-    private final RequestOperations operations;
+    private final RequestRepository repository;
+    private final MilestoneRepository milestones;
+    private final RequestReplies replies;
+    private final ReturnDocuments documents;
+    private final RequestActions actions;
+    private final ReturnContents contents;
+    private final RequestChanges changes;
+    private final RepliesByHand repliesByHand;
     private final ReturnsByHand byHand;
+    private final DailyCheck dailyCheck;
 
-    InformationRequests(RequestOperations operations, ReturnsByHand byHand) {
-        this.operations = operations;
+    InformationRequests(RequestRepository repository, MilestoneRepository milestones, RequestReplies replies,
+            ReturnDocuments documents, RequestActions actions, ReturnContents contents, RequestChanges changes,
+            RepliesByHand repliesByHand, ReturnsByHand byHand, DailyCheck dailyCheck) {
+        this.repository = repository;
+        this.milestones = milestones;
+        this.replies = replies;
+        this.documents = documents;
+        this.actions = actions;
+        this.contents = contents;
+        this.changes = changes;
+        this.repliesByHand = repliesByHand;
         this.byHand = byHand;
+        this.dailyCheck = dailyCheck;
     }
 
     /** The referral's requests, in the order they were written. */
     public List<InformationRequest> forReferral(ReferralReference reference) {
-        return operations.forReferral(reference);
+        return repository.forReferral(reference);
     }
 
     /** Every request sent and not answered yet, on any referral (for the dashboard's returns due and overdue). */
     public List<InformationRequest> awaitingAnswer() {
-        return operations.awaitingAnswer();
+        return repository.withStatus(java.util.EnumSet.of(RequestStatus.SENT, RequestStatus.REMINDED,
+                RequestStatus.OVERDUE, RequestStatus.ESCALATED));
     }
 
     public Optional<InformationRequest> find(RequestId id) {
-        return operations.find(id);
+        return repository.find(id);
     }
 
     public Optional<InformationRequest> find(ReferralReference reference, String agencyCode) {
-        return operations.find(reference, agencyCode);
+        return repository.find(reference, agencyCode);
     }
 
     /** The referral's dated milestones (e.g. a Rapid Review's notification and day-15 report). */
     public List<Milestone> milestones(ReferralReference reference) {
-        return operations.milestones(reference);
+        return milestones.milestones(reference);
     }
 
     /** Every message recorded against the request, oldest first, with how it was matched. */
     public List<AgencyReply> replies(RequestId id) {
-        return operations.replies(id);
+        return replies.replies(id);
     }
 
     /** The documents of the request's return, however they came (by email, or added by hand), oldest first. */
     public List<ReturnDocument> documents(RequestId id) {
-        return operations.documents(id);
+        return documents.documents(id);
     }
 
     /** The reminders, overdue notice and escalation of the request, as done (or skipped). */
     public List<RequestAction> actions(RequestId id) {
-        return operations.actions(id);
+        return actions.actions(id);
     }
 
     /**
@@ -70,7 +97,7 @@ public class InformationRequests {
      * from the content store.
      */
     public Optional<ReturnDocumentContent> documentContent(RequestId id, UUID documentId) {
-        return operations.documentContent(id, documentId);
+        return contents.of(id, documentId);
     }
 
     /**
@@ -81,7 +108,7 @@ public class InformationRequests {
      */
     @Transactional
     public int sendNow(ReferralReference reference, String actor) {
-        return operations.sendNow(reference, actor);
+        return changes.sendNow(reference, actor);
     }
 
     /**
@@ -96,7 +123,7 @@ public class InformationRequests {
      */
     @Transactional
     public InformationRequest addAgency(ReferralReference reference, String agencyCode, String actor) {
-        return operations.addAgency(reference, agencyCode, actor);
+        return changes.addAgency(reference, agencyCode, actor);
     }
 
     /**
@@ -107,7 +134,7 @@ public class InformationRequests {
      */
     @Transactional
     public boolean removeAgency(ReferralReference reference, String agencyCode, String actor) {
-        return operations.removeAgency(reference, agencyCode, actor);
+        return changes.removeAgency(reference, agencyCode, actor);
     }
 
     /**
@@ -133,7 +160,7 @@ public class InformationRequests {
     @Transactional
     public boolean attachReply(ReferralReference reference, String agencyCode, InboundMessageId messageId,
             String actor, boolean otherReferralConfirmed) {
-        return operations.attachReply(reference, agencyCode, messageId, actor, otherReferralConfirmed);
+        return repliesByHand.attachReply(reference, agencyCode, messageId, actor, otherReferralConfirmed);
     }
 
     /**
@@ -143,7 +170,7 @@ public class InformationRequests {
      */
     @Transactional
     public Optional<String> detachReply(ReferralReference reference, InboundMessageId messageId, String actor) {
-        return operations.detachReply(reference, messageId, actor);
+        return repliesByHand.detachReply(reference, messageId, actor);
     }
 
     /** The referral's requests that were sent (so that an agency's reply can be tied to them), in directory order. */
@@ -161,7 +188,7 @@ public class InformationRequests {
      */
     @Transactional
     public boolean recordNotKnown(ReferralReference reference, String agencyCode, String actor) {
-        return operations.recordNotKnown(reference, agencyCode, actor);
+        return repliesByHand.recordNotKnown(reference, agencyCode, actor);
     }
 
     /**
@@ -200,6 +227,6 @@ public class InformationRequests {
      * happens once, however often this runs. Empty if another instance is running it.
      */
     public Optional<DeadlineCheck> runDeadlineCheck() {
-        return operations.runDeadlineCheck();
+        return dailyCheck.run();
     }
 }

@@ -14,6 +14,7 @@ import uk.gov.redbridge.onepanel.extraction.internal.layout.DocumentLayout;
 import uk.gov.redbridge.onepanel.extraction.internal.locating.FieldLocator;
 import uk.gov.redbridge.onepanel.extraction.internal.locating.LocatedForm;
 import uk.gov.redbridge.onepanel.extraction.internal.mapping.FormMappings;
+import uk.gov.redbridge.onepanel.extraction.internal.mapping.Layouts;
 import uk.gov.redbridge.onepanel.extraction.internal.normalising.FieldNormaliser;
 import uk.gov.redbridge.onepanel.extraction.internal.parsing.DocumentParser;
 import uk.gov.redbridge.onepanel.extraction.internal.reading.ReadFailure;
@@ -29,6 +30,7 @@ public final class ExtractionEngine implements AutoCloseable {
     }
 
     private final List<FieldLocator> locators;
+    private final List<uk.gov.redbridge.onepanel.extraction.FormLayout> layouts;
     private final DocumentParser parser;
     private final FieldNormaliser normaliser;
     private final double reviewThreshold;
@@ -36,6 +38,7 @@ public final class ExtractionEngine implements AutoCloseable {
 
     public ExtractionEngine(FormMappings mappings, DocumentParser parser, Clock clock, double reviewThreshold) {
         this.locators = mappings.all().stream().map(FieldLocator::new).toList();
+        this.layouts = mappings.all().stream().map(Layouts::of).toList();
         this.parser = parser;
         this.normaliser = new FieldNormaliser(clock);
         this.reviewThreshold = reviewThreshold;
@@ -54,6 +57,11 @@ public final class ExtractionEngine implements AutoCloseable {
     /** The parser documents are read with (for its health). */
     DocumentParser parser() {
         return parser;
+    }
+
+    /** The fields of each form mapping in use, in the order of the mappings. */
+    public List<uk.gov.redbridge.onepanel.extraction.FormLayout> layouts() {
+        return layouts;
     }
 
     public long maxDocumentBytes() {

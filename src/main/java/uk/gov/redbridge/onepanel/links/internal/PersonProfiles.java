@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import uk.gov.redbridge.onepanel.extraction.FieldKeys;
 import uk.gov.redbridge.onepanel.extraction.FilledForm;
 import uk.gov.redbridge.onepanel.links.internal.Names.PersonName;
 
@@ -19,12 +20,12 @@ public final class PersonProfiles {
     public static List<PersonProfile> of(FilledForm form) {
         List<PersonProfile> out = new ArrayList<>();
         List<PersonName> subjectNames = new ArrayList<>();
-        PersonName main = Names.ofParts(form.value("subject.first_name").orElse(null),
-                form.value("subject.last_name").orElse(null));
+        PersonName main = Names.ofParts(form.value(FieldKeys.SUBJECT_FIRST_NAME).orElse(null),
+                form.value(FieldKeys.SUBJECT_LAST_NAME).orElse(null));
         if (!main.isEmpty()) {
             subjectNames.add(main);
         }
-        form.value("subject.other_names").ifPresent(other -> {
+        form.value(FieldKeys.SUBJECT_OTHER_NAMES).ifPresent(other -> {
             for (String alias : other.split("[;/]|\\band\\b|\\baka\\b|,")) {
                 PersonName n = Names.ofWhole(alias);
                 if (n.isEmpty()) {
@@ -39,10 +40,10 @@ public final class PersonProfiles {
                 }
             }
         });
-        Addresses.Home subjectHome = Addresses.of(form.value("subject.address").orElse(null));
+        Addresses.Home subjectHome = Addresses.of(form.value(FieldKeys.SUBJECT_ADDRESS).orElse(null));
         PersonProfile subject = new PersonProfile(PersonProfile.SUBJECT, null, subjectNames,
-                date(form.value("subject.date_of_birth").orElse(null)),
-                NhsNumber.valid(form.value("subject.nhs_number").orElse(null)),
+                date(form.value(FieldKeys.SUBJECT_DATE_OF_BIRTH).orElse(null)),
+                NhsNumber.valid(form.value(FieldKeys.SUBJECT_NHS_NUMBER).orElse(null)),
                 subjectHome == null ? null : subjectHome.postcode(), subjectHome == null ? null : subjectHome.premise());
         if (!subject.isEmpty()) {
             out.add(subject);

@@ -34,7 +34,7 @@ import uk.gov.redbridge.onepanel.shared.ReferralReference;
 
 /** Recommendations and board decisions, their follow-up actions, and requests for further information. */
 @Repository
-class DecisionRepository {
+public class DecisionRepository {
 
     private final JdbcClient jdbc;
 
@@ -84,16 +84,16 @@ class DecisionRepository {
                 .update() == 1;
     }
 
-    Optional<Decision> find(DecisionId id) {
+    public Optional<Decision> find(DecisionId id) {
         return jdbc.sql("SELECT * FROM decision WHERE id = :id").param("id", id.value()).query(this::map).optional();
     }
 
-    Optional<Decision> forItem(AgendaItemId item) {
+    public Optional<Decision> forItem(AgendaItemId item) {
         return jdbc.sql("SELECT * FROM decision WHERE item_id = :i").param("i", item.value()).query(this::map)
                 .optional();
     }
 
-    List<Decision> forMeeting(MeetingId meeting) {
+    public List<Decision> forMeeting(MeetingId meeting) {
         return jdbc.sql("SELECT * FROM decision WHERE meeting_id = :m ORDER BY recorded_at")
                 .param("m", meeting.value()).query(this::map).list();
     }
@@ -150,7 +150,7 @@ class DecisionRepository {
     }
 
     /** The item's latest request for further information. */
-    Optional<FurtherInformation> requestFor(AgendaItemId item) {
+    public Optional<FurtherInformation> requestFor(AgendaItemId item) {
         return jdbc.sql("SELECT * FROM further_information WHERE item_id = :i ORDER BY requested_at DESC LIMIT 1")
                 .param("i", item.value()).query(this::mapRequest).optional();
     }

@@ -100,16 +100,8 @@ public class Deliberations {
         return attendee;
     }
 
-    public boolean leave(MeetingId id, String agencyCode, String name) {
-        return meetings.removeAttendee(id, agencyCode, name);
-    }
-
-    public List<Attendee> attendance(MeetingId id) {
-        return meetings.attendees(id);
-    }
-
     public Quorum quorum(MeetingId id) {
-        return QuorumRule.evaluate(directory, attendance(id).stream().map(Attendee::agency).toList());
+        return QuorumRule.evaluate(directory, meetings.attendees(id).stream().map(Attendee::agency).toList());
     }
 
     // votes
@@ -127,17 +119,13 @@ public class Deliberations {
         if (!agency.votingMember()) {
             throw new IllegalStateException(agency.code() + " attends without a vote");
         }
-        if (attendance(item.meetingId()).stream().noneMatch(a -> a.agency().equals(agency.code()))) {
+        if (meetings.attendees(item.meetingId()).stream().noneMatch(a -> a.agency().equals(agency.code()))) {
             throw new IllegalStateException("no one is present for " + agency.code());
         }
         Vote vote = new Vote(agency.code(), choice, castBy == null || castBy.isBlank() ? agency.code() : castBy.trim(),
                 clock.instant());
         meetings.vote(itemId, vote, actor);
         return vote;
-    }
-
-    public List<Vote> votes(AgendaItemId itemId) {
-        return meetings.votes(itemId);
     }
 
     // the recommendation
@@ -193,7 +181,7 @@ public class Deliberations {
                 form.recommendations().size() > 1 ? form.leadProcess() : null,
                 form.recommendations().contains(Recommendation.SAR) ? form.sarBasis() : null, blank(form.focus()),
                 form.methodologies(), form.reasons().trim(), form.followUps(), dissent, blank(form.dissentNote()),
-                !dissent.isEmpty(), quorum, votes(item.id()), clock.instant(), actor, BoardDecision.pending());
+                !dissent.isEmpty(), quorum, meetings.votes(item.id()), clock.instant(), actor, BoardDecision.pending());
         decisions.insert(decision, referral == null ? null : referral.id().value());
         book.itemState(item.id(), AgendaItem.ItemState.DECIDED);
         if (referral != null) {
@@ -274,22 +262,6 @@ public class Deliberations {
                     "The panel asked its members for further information by email", actor);
         }
         return decisions.request(id).orElseThrow();
-    }
-
-    public Optional<FurtherInformation> furtherInformation(AgendaItemId itemId) {
-        return decisions.requestFor(itemId);
-    }
-
-    public Optional<Decision> decision(AgendaItemId itemId) {
-        return decisions.forItem(itemId);
-    }
-
-    public Optional<Decision> decision(DecisionId id) {
-        return decisions.find(id);
-    }
-
-    public List<Decision> decisions(MeetingId id) {
-        return decisions.forMeeting(id);
     }
 
     public List<PanelMember> members() {

@@ -24,7 +24,7 @@ import uk.gov.redbridge.onepanel.shared.ReferralReference;
 
 /** Meetings, their agenda items, attendance and votes. */
 @Repository
-class MeetingRepository {
+public class MeetingRepository {
 
     /** A meeting row; its state is worked out by {@link MeetingQueries} from the pack and the attendance. */
     record Row(MeetingId id, String slot, LocalDate date, LocalTime startsAt, String location,
@@ -120,7 +120,7 @@ class MeetingRepository {
     }
 
     /** Live items (not taken off), in agenda order. */
-    List<AgendaItem> items(MeetingId meeting) {
+    public List<AgendaItem> items(MeetingId meeting) {
         return jdbc.sql("SELECT * FROM agenda_item WHERE meeting_id = :m AND removed_at IS NULL ORDER BY position")
                 .param("m", meeting.value()).query(MeetingRepository::item).list();
     }
@@ -197,12 +197,12 @@ class MeetingRepository {
         return true;
     }
 
-    boolean removeAttendee(MeetingId meeting, String agency, String name) {
+    public boolean removeAttendee(MeetingId meeting, String agency, String name) {
         return jdbc.sql("DELETE FROM attendance WHERE meeting_id = :m AND agency_code = :a AND name = :n")
                 .param("m", meeting.value()).param("a", agency).param("n", name).update() == 1;
     }
 
-    List<Attendee> attendees(MeetingId meeting) {
+    public List<Attendee> attendees(MeetingId meeting) {
         return jdbc.sql("SELECT * FROM attendance WHERE meeting_id = :m ORDER BY recorded_at, agency_code, name")
                 .param("m", meeting.value())
                 .query((rs, n) -> new Attendee(rs.getString("name"), rs.getString("role"),
@@ -224,7 +224,7 @@ class MeetingRepository {
                 .param("by", vote.castBy()).param("at", utc(vote.castAt())).param("actor", actor).update();
     }
 
-    List<Vote> votes(AgendaItemId item) {
+    public List<Vote> votes(AgendaItemId item) {
         return jdbc.sql("SELECT * FROM vote WHERE item_id = :i ORDER BY agency_code").param("i", item.value())
                 .query((rs, n) -> new Vote(rs.getString("agency_code"),
                         Recommendation.valueOf(rs.getString("choice")), rs.getString("cast_by"),

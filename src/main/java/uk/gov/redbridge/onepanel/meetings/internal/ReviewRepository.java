@@ -21,7 +21,7 @@ import uk.gov.redbridge.onepanel.shared.ReferralReference;
 
 /** Agreed reviews, their milestones and actions. */
 @Repository
-class ReviewRepository {
+public class ReviewRepository {
 
     private final JdbcClient jdbc;
 
@@ -90,7 +90,7 @@ class ReviewRepository {
                 .optional();
     }
 
-    List<Review> all() {
+    public List<Review> all() {
         return jdbc.sql("SELECT * FROM review ORDER BY created_at").query(this::map).list();
     }
 

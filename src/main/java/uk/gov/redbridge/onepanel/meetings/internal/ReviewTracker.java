@@ -44,10 +44,6 @@ public class ReviewTracker {
                 clock.instant());
     }
 
-    public List<Review> all() {
-        return repository.all();
-    }
-
     public Review get(ReviewId id) {
         return repository.find(id).orElseThrow(() -> new IllegalArgumentException("no review " + id));
     }

@@ -1,10 +1,8 @@
 package uk.gov.redbridge.onepanel.meetings.web;
 
-import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.UUID;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -14,14 +12,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import uk.gov.redbridge.onepanel.meetings.AnnualReport;
 import uk.gov.redbridge.onepanel.meetings.PanelMeetings;
-import uk.gov.redbridge.onepanel.meetings.ReviewId;
 import uk.gov.redbridge.onepanel.meetings.internal.AnnualReportExports;
 import uk.gov.redbridge.onepanel.shared.web.BadQuery;
 import uk.gov.redbridge.onepanel.shared.web.DateInput;
@@ -34,7 +29,7 @@ import java.util.List;
 
 /**
  * The annual review (figures with small numbers suppressed, bar charts drawn on the server as SVG images, exports
- * as PDF and .xlsx) and the agreed reviews with their milestones and actions.
+ * as PDF and .xlsx). The agreed reviews are {@link ReviewPagesController}'s.
  */
 @Controller
 class ReportPagesController {
@@ -129,75 +124,6 @@ class ReportPagesController {
         return Downloads.attachment("one-panel-annual-review-" + period.from() + "-" + period.to() + ".xlsx",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 AnnualReportExports.xlsx(report(period)));
-    }
-
-    @GetMapping(path = "/reviews")
-    String reviews(Model model) {
-        model.addAttribute("reviews", meetings.reviews());
-        Map<String, DateInput> commissioned = new java.util.HashMap<>();
-        meetings.reviews().forEach(r -> commissioned.put(r.id().toString(),
-                DateInput.of("commissioned-" + r.id(), r.commissionedOn())));
-        model.addAttribute("commissioned", commissioned);
-        model.addAttribute("overdue", meetings.overdueReviewMilestones());
-        model.addAttribute("today", LocalDate.now(clock));
-        return "meetings/reviews";
-    }
-
-    @PostMapping(path = "/reviews/{id}", name = "review.updated")
-    String updateReview(@PathVariable String id, HttpServletRequest request,
-            @RequestParam(required = false) String reviewer, @RequestParam(required = false) String milestone,
-            @RequestParam(required = false) String milestoneDone,
-            @RequestParam(required = false) String action, @RequestParam(required = false) String owner,
-            @RequestParam(required = false) String overseenBy, Principal principal,
-            RedirectAttributes redirect) {
-        ReviewId review;
-        try {
-            review = ReviewId.of(id);
-            meetings.review(review);
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        DateInput commissionedOn = DateInput.read(request::getParameter, "commissioned-" + id,
-                "The date it was commissioned", false);
-        DateInput milestoneDue = DateInput.read(request::getParameter, "milestone-due-" + id,
-                "The date the milestone is due", false);
-        DateInput actionDue = DateInput.read(request::getParameter, "action-due-" + id,
-                "The date the action is due by", false);
-        DateInput finalReport = DateInput.read(request::getParameter, "final-" + id,
-                "The date the final report was shared", false);
-        Errors errors = new Errors();
-        List.of(commissionedOn, milestoneDue, actionDue, finalReport).forEach(errors::date);
-        if (milestone != null && !milestone.isBlank() && milestoneDue.blank()) {
-            errors.add(milestoneDue.name(), "Enter the date the milestone is due");
-        }
-        if (!errors.isEmpty()) {
-            redirect.addFlashAttribute("dates", Map.of(commissionedOn.name(), commissionedOn, milestoneDue.name(),
-                    milestoneDue, actionDue.name(), actionDue, finalReport.name(), finalReport));
-            return errors.back(redirect, "/reviews#review-" + id, Map.of());
-        }
-        try {
-            if (!commissionedOn.blank() || reviewer != null) {
-                meetings.commissionReview(review, commissionedOn.date(), reviewer);
-            }
-            if (milestone != null && !milestone.isBlank()) {
-                meetings.addReviewMilestone(review, milestone, milestoneDue.date());
-            }
-            if (milestoneDone != null && !milestoneDone.isBlank()) {
-                meetings.completeReviewMilestone(review, UUID.fromString(milestoneDone), null);
-            }
-            if (action != null && !action.isBlank()) {
-                meetings.addReviewAction(review, action, owner, overseenBy, actionDue.date());
-            }
-            if (!finalReport.blank()) {
-                meetings.finalReportShared(review, finalReport.date(), principal.getName());
-            }
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            errors.add("review-" + id, e.getMessage() == null ? "That could not be done"
-                    : Character.toUpperCase(e.getMessage().charAt(0)) + e.getMessage().substring(1));
-            return errors.back(redirect, "/reviews#review-" + id, Map.of());
-        }
-        redirect.addFlashAttribute("success", "The review was updated");
-        return "redirect:/reviews";
     }
 
     private record Period(LocalDate from, LocalDate to) {

@@ -3,6 +3,7 @@ package uk.gov.redbridge.onepanel.papers.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import uk.gov.redbridge.onepanel.extraction.FieldKeys;
 import uk.gov.redbridge.onepanel.extraction.FilledForm;
 import uk.gov.redbridge.onepanel.shared.Pathway;
 
@@ -27,60 +28,60 @@ final class DecisionSupport {
     private record Asked(String text, String[][] keys) {
     }
 
-    private static final String[][] AGE = {{"subject.age", "Age"}, {"subject.date_of_birth", "Date of birth"}};
-    private static final String[][] DEATH = {{"referral.incident_date", "Date of incident/death"},
-            {"subject.postmortem_result", "Postmortem result"}, {"referral.reason", "Summary of reason"}};
-    private static final String[][] REASON = {{"referral.reason", "Summary of reason"},
-            {"involvement.summary.subject", "Summary of work and analysis"}};
+    private static final String[][] AGE = {{FieldKeys.SUBJECT_AGE, "Age"}, {FieldKeys.SUBJECT_DATE_OF_BIRTH, "Date of birth"}};
+    private static final String[][] DEATH = {{FieldKeys.REFERRAL_INCIDENT_DATE, "Date of incident/death"},
+            {FieldKeys.SUBJECT_POSTMORTEM_RESULT, "Postmortem result"}, {FieldKeys.REFERRAL_REASON, "Summary of reason"}};
+    private static final String[][] REASON = {{FieldKeys.REFERRAL_REASON, "Summary of reason"},
+            {FieldKeys.INVOLVEMENT_SUMMARY_SUBJECT, "Summary of work and analysis"}};
 
     private static final List<Asked> APPENDIX_B = List.of(
             new Asked("Has a person aged 16 or over died?", join(AGE, DEATH)),
             new Asked("Has the death, or does it appear to have, resulted from violence, abuse or neglect?",
-                    join(DEATH, new String[][] {{"involvement.summary.subject", "Summary of work and analysis"}})),
+                    join(DEATH, new String[][] {{FieldKeys.INVOLVEMENT_SUMMARY_SUBJECT, "Summary of work and analysis"}})),
             new Asked("Was it by a person to whom they were related or with whom they were or had been in an "
                     + "intimate personal relationship, or a member of the same household?", personsKeys()),
             new Asked("If the victim took their own life: do the circumstances give rise to concern (for example "
                     + "coercive controlling behaviour in the relationship)?", REASON),
             new Asked("Criminal proceedings (a review goes ahead even where no one is charged, or a suspect is "
-                    + "acquitted)", new String[][] {{"referrer.considerations", "Considerations"}}));
+                    + "acquitted)", new String[][] {{FieldKeys.REFERRER_CONSIDERATIONS, "Considerations"}}));
 
     private static final List<Asked> CSPR_CRITERIA = List.of(
             new Asked("Is abuse or neglect of the child known or suspected?", join(REASON,
-                    new String[][] {{"involvement.status.subject", "Status (child protection plan, looked after ...)"}})),
+                    new String[][] {{FieldKeys.INVOLVEMENT_STATUS_SUBJECT, "Status (child protection plan, looked after ...)"}})),
             new Asked("Has the child died or been seriously harmed (including serious or long-term impairment of "
                     + "health or development)?", join(AGE, DEATH)),
             new Asked("Does the case highlight, or may it highlight, improvements needed to safeguard and promote the "
                     + "welfare of children, including ones identified before?",
-                    new String[][] {{"referrer.lessons_learnt", "Lessons learnt"},
-                            {"referrer.internal_review", "Internal/single agency review"}}),
+                    new String[][] {{FieldKeys.REFERRER_LESSONS_LEARNT, "Lessons learnt"},
+                            {FieldKeys.REFERRER_INTERNAL_REVIEW, "Internal/single agency review"}}),
             new Asked("Does it highlight, or may it highlight, recurrent themes in safeguarding children?",
-                    new String[][] {{"referrer.lessons_learnt", "Lessons learnt"}}),
+                    new String[][] {{FieldKeys.REFERRER_LESSONS_LEARNT, "Lessons learnt"}}),
             new Asked("Does it highlight, or may it highlight, concerns about two or more organisations or agencies "
                     + "working together effectively to safeguard the child?", new String[][] {
-                            {"involvement.partnership_working", "How well the partnership worked together"},
-                            {"involvement.other_agencies.subject", "Other agencies involved"}}),
+                            {FieldKeys.INVOLVEMENT_PARTNERSHIP_WORKING, "How well the partnership worked together"},
+                            {FieldKeys.INVOLVEMENT_OTHER_AGENCIES_SUBJECT, "Other agencies involved"}}),
             new Asked("Has the national Child Safeguarding Practice Review Panel considered the case and concluded "
                     + "that a local review may be more appropriate?",
-                    new String[][] {{"referrer.considerations", "Considerations"}}));
+                    new String[][] {{FieldKeys.REFERRER_CONSIDERATIONS, "Considerations"}}));
 
     private static final List<Asked> APPENDIX_C = List.of(
             new Asked("Is this an adult with needs for care and support (whether or not the local authority was "
-                    + "meeting them)?", join(AGE, new String[][] {{"subject.disability", "Disability"},
-                            {"involvement.status.subject", "Status (adult at risk procedure, DoLS ...)"}})),
+                    + "meeting them)?", join(AGE, new String[][] {{FieldKeys.SUBJECT_DISABILITY, "Disability"},
+                            {FieldKeys.INVOLVEMENT_STATUS_SUBJECT, "Status (adult at risk procedure, DoLS ...)"}})),
             new Asked("Has the adult died (including suicide)?", DEATH),
             new Asked("Has the adult suffered significant harm?", REASON),
             new Asked("Because of, or suspected to be because of, abuse or neglect?", REASON),
             new Asked("Is there reasonable cause for concern about how the Board, its members or others worked "
-                    + "together to safeguard the adult?", new String[][] {{"involvement.partnership_working",
+                    + "together to safeguard the adult?", new String[][] {{FieldKeys.INVOLVEMENT_PARTNERSHIP_WORKING,
                             "How well the partnership worked together"},
-                            {"involvement.other_agencies.subject", "Other agencies involved"}}),
+                            {FieldKeys.INVOLVEMENT_OTHER_AGENCIES_SUBJECT, "Other agencies involved"}}),
             new Asked("Is the case likely to be complex, run alongside criminal proceedings, or generate public "
-                    + "interest?", new String[][] {{"referrer.considerations", "Considerations"}}),
+                    + "interest?", new String[][] {{FieldKeys.REFERRER_CONSIDERATIONS, "Considerations"}}),
             new Asked("Is there potential to identify sufficient valuable learning from the case?",
-                    new String[][] {{"referrer.lessons_learnt", "Lessons learnt"},
-                            {"referrer.internal_review", "Internal/single agency review"}}),
+                    new String[][] {{FieldKeys.REFERRER_LESSONS_LEARNT, "Lessons learnt"},
+                            {FieldKeys.REFERRER_INTERNAL_REVIEW, "Internal/single agency review"}}),
             new Asked("Is there reasonable cause to identify good practice from the case to improve partnership "
-                    + "working?", new String[][] {{"involvement.partnership_working",
+                    + "working?", new String[][] {{FieldKeys.INVOLVEMENT_PARTNERSHIP_WORKING,
                             "How well the partnership worked together"}}));
 
     private DecisionSupport() {
@@ -128,17 +129,17 @@ final class DecisionSupport {
 
     /** The subject's age: as written, else from the date of birth at the incident (or the referral date). */
     static java.util.Optional<Integer> ageOf(FilledForm form, java.time.LocalDate received) {
-        java.util.Optional<String> written = form.value("subject.age");
+        java.util.Optional<String> written = form.value(FieldKeys.SUBJECT_AGE);
         if (written.isPresent() && written.get().matches("\\d{1,3}")) {
             return java.util.Optional.of(Integer.parseInt(written.get()));
         }
         try {
-            java.util.Optional<java.time.LocalDate> dob = form.value("subject.date_of_birth")
+            java.util.Optional<java.time.LocalDate> dob = form.value(FieldKeys.SUBJECT_DATE_OF_BIRTH)
                     .map(java.time.LocalDate::parse);
             if (dob.isEmpty()) {
                 return java.util.Optional.empty();
             }
-            java.time.LocalDate at = form.value("referral.incident_date").or(() -> form.value("referral.date"))
+            java.time.LocalDate at = form.value(FieldKeys.REFERRAL_INCIDENT_DATE).or(() -> form.value(FieldKeys.REFERRAL_DATE))
                     .map(java.time.LocalDate::parse).orElse(received);
             return at.isBefore(dob.get()) ? java.util.Optional.empty()
                     : java.util.Optional.of(java.time.Period.between(dob.get(), at).getYears());
@@ -178,9 +179,9 @@ final class DecisionSupport {
     private static String[][] personsKeys() {
         List<String[]> keys = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            keys.add(new String[] {"persons." + i + ".relationship", "Person " + (char) ('a' + i) + ": relationship"});
+            keys.add(new String[] {FieldKeys.person(i, "relationship"), "Person " + (char) ('a' + i) + ": relationship"});
         }
-        keys.add(new String[] {"involvement.other_agencies.others", "Others in the family"});
+        keys.add(new String[] {FieldKeys.INVOLVEMENT_OTHER_AGENCIES_OTHERS, "Others in the family"});
         return keys.toArray(new String[0][]);
     }
 

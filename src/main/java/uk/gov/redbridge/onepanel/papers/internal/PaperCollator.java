@@ -10,6 +10,8 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import uk.gov.redbridge.onepanel.extraction.FieldKeys;
+import uk.gov.redbridge.onepanel.extraction.FormExtractor;
 import uk.gov.redbridge.onepanel.links.FamilyLinks;
 import uk.gov.redbridge.onepanel.links.ReferralLink;
 import uk.gov.redbridge.onepanel.papers.AgendaLine;
@@ -57,10 +59,12 @@ class PaperCollator {
     private final PapersSettings settings;
     private final java.time.Clock clock;
     private final uk.gov.redbridge.onepanel.shared.words.Words words;
+    private final FormExtractor extractor;
 
     PaperCollator(ReferralPaperSource source, DocumentConverter converter, PaperPages pages,
             PapersSettings settings, java.time.Clock clock, FamilyLinks links,
-            uk.gov.redbridge.onepanel.shared.words.Words words) {
+            uk.gov.redbridge.onepanel.shared.words.Words words, FormExtractor extractor) {
+        this.extractor = extractor;
         this.links = links;
         this.words = words;
         this.source = source;
@@ -137,7 +141,7 @@ class PaperCollator {
         List<Unconverted> unconverted = new ArrayList<>();
         if (!bundle.formDocument()) {
             docs.add(new Doc("Referral form (as read from the email)", pages.render("form",
-                    Map.of("reference", ref, "sections", FormLabels.sections(referral.form()),
+                    Map.of("reference", ref, "sections", FormLabels.sections(extractor.layout(referral.form()), referral.form()),
                             "source", referral.formSource() == null ? "entered by hand" : "the email body"))));
         }
         for (ReferralPaperSource.Item item : bundle.documents()) {
@@ -163,8 +167,8 @@ class PaperCollator {
         model.put("received", DATE.format(referral.receivedAt().atZone(clock.getZone())));
         model.put("form", referral.form());
         model.put("facts", facts(referral));
-        model.put("referrerLine", String.join(", ", java.util.stream.Stream.of("referrer.name", "referrer.role",
-                "referrer.agency").map(k -> referral.form().value(k).orElse("")).filter(v -> !v.isBlank()).toList()));
+        model.put("referrerLine", String.join(", ", java.util.stream.Stream.of(FieldKeys.REFERRER_NAME,
+                FieldKeys.REFERRER_ROLE, FieldKeys.REFERRER_AGENCY).map(k -> referral.form().value(k).orElse("")).filter(v -> !v.isBlank()).toList()));
         model.put("returns", bundle.returns().stream().map(this::returnRow).toList());
         model.put("unconverted", unconverted.stream().map(Unconverted::listing).toList());
         model.put("appendices", DecisionSupport.forReferral(referral.pathway(), referral.form(),
@@ -174,12 +178,12 @@ class PaperCollator {
         return new Section(reference, heading, pages.render("cover", model), docs, unconverted);
     }
 
-    private static final String[][] FACTS = {{"Other names used", "subject.other_names"},
-            {"Date of birth", "subject.date_of_birth"}, {"Age", "subject.age"}, {"Gender", "subject.gender"},
-            {"Ethnicity", "subject.ethnicity"}, {"Disability", "subject.disability"},
-            {"NHS number", "subject.nhs_number"}, {"Date of incident/death", "referral.incident_date"},
-            {"Postmortem result", "subject.postmortem_result"},
-            {"Summary of reason for referral", "referral.reason"}, {"Considerations", "referrer.considerations"}};
+    private static final String[][] FACTS = {{"Other names used", FieldKeys.SUBJECT_OTHER_NAMES},
+            {"Date of birth", FieldKeys.SUBJECT_DATE_OF_BIRTH}, {"Age", FieldKeys.SUBJECT_AGE}, {"Gender", FieldKeys.SUBJECT_GENDER},
+            {"Ethnicity", FieldKeys.SUBJECT_ETHNICITY}, {"Disability", FieldKeys.SUBJECT_DISABILITY},
+            {"NHS number", FieldKeys.SUBJECT_NHS_NUMBER}, {"Date of incident/death", FieldKeys.REFERRAL_INCIDENT_DATE},
+            {"Postmortem result", FieldKeys.SUBJECT_POSTMORTEM_RESULT},
+            {"Summary of reason for referral", FieldKeys.REFERRAL_REASON}, {"Considerations", FieldKeys.REFERRER_CONSIDERATIONS}};
 
     private static List<String[]> facts(Referral referral) {
         List<String[]> out = new ArrayList<>();

@@ -44,15 +44,22 @@ public class DocumentsAddedByHand {
     private final FormExtractor extractor;
     private final ContentStore contents;
     private final ReferralRepository repository;
+    private final ReferralDocuments documents;
+    private final ReferralTimeline timeline;
+    private final FieldRecords fieldRecords;
     private final ReferralWriter writer;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     DocumentsAddedByHand(FormExtractor extractor, ContentStore contents, ReferralRepository repository,
-            ReferralWriter writer, PlatformTransactionManager transactions, Clock clock) {
+            ReferralDocuments documents, ReferralTimeline timeline, FieldRecords fieldRecords, ReferralWriter writer,
+            PlatformTransactionManager transactions, Clock clock) {
         this.extractor = extractor;
         this.contents = contents;
         this.repository = repository;
+        this.documents = documents;
+        this.timeline = timeline;
+        this.fieldRecords = fieldRecords;
         this.writer = writer;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -89,19 +96,19 @@ public class DocumentsAddedByHand {
 
     /** The bytes of a document added by hand; empty for a document that is part of a message. */
     public Optional<byte[]> bytes(UUID documentId) {
-        return repository.contentOf(documentId).map(contents::get);
+        return documents.contentOf(documentId).map(contents::get);
     }
 
     private DocumentAdded store(Referral referral, DocumentUpload upload, String name, byte[] bytes,
             FilledForm form, String kind, String actor) {
         repository.lock(referral.id());
         String sha = ContentStore.sha256Hex(bytes);
-        Optional<ReferralDocument> held = repository.documentWithSha(referral.id(), sha);
+        Optional<ReferralDocument> held = documents.documentWithSha(referral.id(), sha);
         if (held.isPresent()) {
             return DocumentAdded.alreadyHeld(held.get().id());
         }
         // the referral as it is now, under the lock: not as it was when the upload began
-        Referral current = repository.findById(referral.id()).orElseThrow();
+        Referral current = repository.find(referral.id()).orElseThrow();
         List<SubjectIdentity.Difference> otherPerson = form == null ? List.of()
                 : SubjectIdentity.between(current.form(), form);
         if (!otherPerson.isEmpty() && !upload.otherPersonConfirmed()) {
@@ -114,13 +121,13 @@ public class DocumentsAddedByHand {
         String role = upload.kind() == DocumentUpload.Kind.FORM ? "FORM" : "ADDED";
         ReferralDocument document = new ReferralDocument(UUID.randomUUID(), null, null, name,
                 UploadedFiles.mediaType(upload.contentType()), bytes.length, sha, role, now, actor);
-        repository.addDocumentByHand(referral.id(), document, content);
+        documents.addDocumentByHand(referral.id(), document, content);
         if (form == null) {
-            repository.addEvent(referral.id(), now, "DOCUMENT", "A paper (" + kind + ") was added by hand", actor);
+            timeline.addEvent(referral.id(), now, "DOCUMENT", "A paper (" + kind + ") was added by hand", actor);
             return DocumentAdded.added(document.id(), List.of(), List.of());
         }
         FormGaps gaps = FormGaps.fill(current.form(), form);
-        repository.addEvent(referral.id(), now, "DOCUMENT", "A referral form was added by hand"
+        timeline.addEvent(referral.id(), now, "DOCUMENT", "A referral form was added by hand"
                 + (otherPerson.isEmpty() ? "" : " (confirmed by " + actor + " as about the same person, although "
                         + FormGaps.labels(otherPerson.stream().map(SubjectIdentity.Difference::key).toList())
                         + " differ)"), actor);
@@ -136,10 +143,10 @@ public class DocumentsAddedByHand {
         if (!gaps.differing().isEmpty()) {
             String source = "the form added by hand (" + name + ")";
             for (String key : gaps.differing()) {
-                repository.addConflict(referral.id(), new FieldConflict(UUID.randomUUID(), key,
+                fieldRecords.addConflict(referral.id(), new FieldConflict(UUID.randomUUID(), key,
                         current.form().value(key).orElse(""), form.value(key).orElse(""), source, now, actor));
             }
-            repository.addEvent(referral.id(), now, "FORM", "The form added by hand gives other values for: "
+            timeline.addEvent(referral.id(), now, "FORM", "The form added by hand gives other values for: "
                     + gaps.differingList() + " (kept as held; both are shown on the field review page)", actor);
         }
         return DocumentAdded.added(document.id(), gaps.filled(), gaps.differing());

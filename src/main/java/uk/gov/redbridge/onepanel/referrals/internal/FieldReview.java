@@ -31,15 +31,15 @@ import uk.gov.redbridge.onepanel.referrals.ReferralStatus;
 @Component
 public class FieldReview {
 
-    private final ReferralRepository repository;
+    private final FieldRecords fieldRecords;
     private final ReferralWriter writer;
     private final FormExtractor extractor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    FieldReview(ReferralRepository repository, ReferralWriter writer, FormExtractor extractor,
+    FieldReview(FieldRecords fieldRecords, ReferralWriter writer, FormExtractor extractor,
             ApplicationEventPublisher events, Clock clock) {
-        this.repository = repository;
+        this.fieldRecords = fieldRecords;
         this.writer = writer;
         this.extractor = extractor;
         this.events = events;
@@ -62,7 +62,7 @@ public class FieldReview {
         FilledForm form = referral.form();
         List<String> doubtful = form.needingReview(extractor.reviewThreshold()).stream().map(ExtractedField::key)
                 .toList();
-        List<FieldCorrection> earlier = repository.corrections(referral.id());
+        List<FieldCorrection> earlier = fieldRecords.corrections(referral.id());
         int changed = 0;
         int confirmed = 0;
         for (Map.Entry<String, String> entry : values.entrySet()) {
@@ -75,7 +75,7 @@ public class FieldReview {
                 continue;
             }
             Machine machine = machineReading(key, current, earlier);
-            repository.addCorrection(referral.id(), new FieldCorrection(key, form.mappingId(), machine.value(),
+            fieldRecords.addCorrection(referral.id(), new FieldCorrection(key, form.mappingId(), machine.value(),
                     machine.confidence(), current.map(ExtractedField::value).orElse(null), value.isEmpty() ? null : value,
                     differs, actor, now), machine.problems());
             form = differs ? form.corrected(key, value, actor) : confirmedAsRead(form, key, actor);
@@ -88,7 +88,7 @@ public class FieldReview {
         writer.replaceForm(referral.id(), form, actor, "Fields reviewed: " + changed + " corrected, " + confirmed
                 + " confirmed as read");
         // the person saw every value a later form gave beside the held one, and chose: settled
-        repository.settleConflicts(referral.id(), now, actor);
+        fieldRecords.settleConflicts(referral.id(), now, actor);
         if (referral.status() == ReferralStatus.NEEDS_INFORMATION && RequiredFields.missing(form).isEmpty()) {
             writer.changeStatus(referral.id(), ReferralStatus.RECEIVED, actor,
                     "the review supplied the missing information");

@@ -52,6 +52,9 @@ public class IntakeService {
     private final InboundMessages messages;
     private final FormExtractor extractor;
     private final ReferralRepository repository;
+    private final ReferralMessages links;
+    private final ReferralTimeline timeline;
+    private final IntakeOutcomes outcomes;
     private final ReferralWriter writer;
     private final Acknowledgements acknowledgements;
     private final ApplicationEventPublisher events;
@@ -62,8 +65,9 @@ public class IntakeService {
     private final Watchdog watchdog;
 
     IntakeService(InboundMessages messages, FormExtractor extractor, ReferralRepository repository,
-            ReferralWriter writer, Acknowledgements acknowledgements, ApplicationEventPublisher events,
-            Clock clock, PlatformTransactionManager transactions, IntakeSettings settings, MailAccounts accounts,
+            ReferralMessages links, ReferralTimeline timeline, IntakeOutcomes outcomes, ReferralWriter writer,
+            Acknowledgements acknowledgements, ApplicationEventPublisher events, Clock clock,
+            PlatformTransactionManager transactions, IntakeSettings settings, MailAccounts accounts,
             @Qualifier(IntakeExecutorConfiguration.WATCHDOG) Watchdog watchdog) {
         this.settings = settings;
         this.watchdog = watchdog;
@@ -71,6 +75,9 @@ public class IntakeService {
         this.messages = messages;
         this.extractor = extractor;
         this.repository = repository;
+        this.links = links;
+        this.timeline = timeline;
+        this.outcomes = outcomes;
         this.writer = writer;
         this.acknowledgements = acknowledgements;
         this.events = events;
@@ -102,7 +109,7 @@ public class IntakeService {
      */
     @Transactional
     public IntakeRetried retry(InboundMessageId messageId, boolean acknowledge, String actor) {
-        Optional<ReferralId> already = repository.referralOfMessage(messageId);
+        Optional<ReferralId> already = links.referralOfMessage(messageId);
         if (already.isPresent()) {
             return new IntakeRetried(referenceOf(already.get()), null, null);
         }
@@ -112,11 +119,11 @@ public class IntakeService {
             throw new IllegalStateException("the message was set aside before its content was kept: nothing to read");
         }
         List<InboundMessageId> copies = messages.otherCopiesOf(messageId).stream().map(InboundMessage::id)
-                .filter(id -> repository.intakeOutcome(id).map(o -> o.referralId() == null).orElse(true))
+                .filter(id -> outcomes.intakeOutcome(id).map(o -> o.referralId() == null).orElse(true))
                 .toList();
         List<InboundMessageId> forget = new java.util.ArrayList<>(copies);
         forget.add(messageId);
-        repository.forgetIntakeOutcomes(forget);
+        outcomes.forgetIntakeOutcomes(forget);
         Outcome outcome = intake(messageId, acknowledge, actor);
         for (InboundMessageId copy : copies) {
             intake(copy, false, actor);
@@ -130,7 +137,7 @@ public class IntakeService {
     }
 
     private uk.gov.redbridge.onepanel.shared.ReferralReference referenceOf(ReferralId id) {
-        return repository.findById(id).orElseThrow().reference();
+        return repository.find(id).orElseThrow().reference();
     }
 
     /** What intake did: the referral made or found, or why there is none (null for a copy of a failed email). */
@@ -149,7 +156,7 @@ public class IntakeService {
     static final String SEVERAL_PEOPLE = "several_people";
 
     private Outcome intake(InboundMessageId messageId, boolean acknowledge, String actor) {
-        Optional<ReferralRepository.IntakeOutcome> done = repository.intakeOutcome(messageId);
+        Optional<IntakeOutcome> done = outcomes.intakeOutcome(messageId);
         if (done.isPresent()) {
             return Outcome.of(Optional.ofNullable(done.get().referralId()));
         }
@@ -158,18 +165,18 @@ public class IntakeService {
         Instant now = clock.instant();
         Optional<ReferralId> existing = repository.findIdByContentKey(message.contentKey());
         if (existing.isPresent()) {
-            repository.linkMessage(existing.get(), messageId, "DUPLICATE_COPY", now, actor);
-            repository.addEvent(existing.get(), now, "DUPLICATE_COPY",
+            links.linkMessage(existing.get(), messageId, "DUPLICATE_COPY", now, actor);
+            timeline.addEvent(existing.get(), now, "DUPLICATE_COPY",
                     "The same email arrived again (to " + message.mailboxAddress() + "): linked, not logged twice",
                     actor);
-            repository.recordIntakeOutcome(new ReferralRepository.IntakeOutcome(messageId, message.contentKey(),
+            outcomes.recordIntakeOutcome(new IntakeOutcome(messageId, message.contentKey(),
                     "DUPLICATE", existing.get(), null), now);
             return Outcome.of(existing);
         }
-        List<ReferralRepository.IntakeOutcome> earlier = repository.intakeOutcomesForContent(message.contentKey());
+        List<IntakeOutcome> earlier = outcomes.intakeOutcomesForContent(message.contentKey());
         if (!earlier.isEmpty()) {
             // a copy of an email that already failed intake: one exception for the email is enough
-            repository.recordIntakeOutcome(new ReferralRepository.IntakeOutcome(messageId, message.contentKey(),
+            outcomes.recordIntakeOutcome(new IntakeOutcome(messageId, message.contentKey(),
                     "DUPLICATE", null, earlier.get(0).reason()), now);
             return Outcome.of(Optional.empty());
         }
@@ -201,7 +208,7 @@ public class IntakeService {
                 return intake(messageId, acknowledge, actor);
             }
             Referral referral = created.get();
-            repository.recordIntakeOutcome(new ReferralRepository.IntakeOutcome(messageId, message.contentKey(),
+            outcomes.recordIntakeOutcome(new IntakeOutcome(messageId, message.contentKey(),
                     "REFERRAL", referral.id(), null), now);
             if (acknowledge) {
                 acknowledge(referral, message);
@@ -214,7 +221,7 @@ public class IntakeService {
     }
 
     private Outcome notCreated(InboundMessage message, String code, String explanation, Instant now) {
-        repository.recordIntakeOutcome(new ReferralRepository.IntakeOutcome(message.id(), message.contentKey(),
+        outcomes.recordIntakeOutcome(new IntakeOutcome(message.id(), message.contentKey(),
                 "EXCEPTION", null, code), now);
         events.publishEvent(new ReferralNotCreated(message.id(), message.mailbox(), code, explanation));
         log.info("Message {} gave no referral: {}", message.id(), code);
@@ -251,17 +258,17 @@ public class IntakeService {
         String to = referral.referrer().senderAddress();
         Instant now = clock.instant();
         if (to == null) {
-            repository.addEvent(referral.id(), now, "ACKNOWLEDGEMENT", "Not acknowledged: no sender address", "system");
+            timeline.addEvent(referral.id(), now, "ACKNOWLEDGEMENT", "Not acknowledged: no sender address", "system");
             return;
         }
         if (MailAddresses.valid(to).isEmpty()) {
-            repository.addEvent(referral.id(), now, "ACKNOWLEDGEMENT",
+            timeline.addEvent(referral.id(), now, "ACKNOWLEDGEMENT",
                     "Not acknowledged: the sender's address is not a valid address", "system");
             return;
         }
         if (accounts.owningAddress(to).isPresent()) {
             // the service never writes to itself: a referral forwarded from a panel mailbox is not acknowledged
-            repository.addEvent(referral.id(), now, "ACKNOWLEDGEMENT",
+            timeline.addEvent(referral.id(), now, "ACKNOWLEDGEMENT",
                     "Not acknowledged: sent from one of the service's own mailboxes", "system");
             return;
         }
@@ -270,7 +277,7 @@ public class IntakeService {
             // in a savepoint: a referral is never lost because its acknowledgement could not be written
             queued = savepoint.execute(status -> acknowledgements.send(referral, message, to));
         } catch (RuntimeException e) {
-            repository.addEvent(referral.id(), now, "ACKNOWLEDGEMENT", "Not acknowledged: the email could not be "
+            timeline.addEvent(referral.id(), now, "ACKNOWLEDGEMENT", "Not acknowledged: the email could not be "
                     + "written (" + e.getClass().getSimpleName() + ")", "system");
             events.publishEvent(new AcknowledgementNotSent(referral.id(), referral.reference(),
                     "the acknowledgement could not be written (" + e.getClass().getSimpleName() + ")"));
@@ -278,7 +285,7 @@ public class IntakeService {
                     e.getClass().getSimpleName());
             return;
         }
-        repository.addEvent(referral.id(), now, "ACKNOWLEDGEMENT",
+        timeline.addEvent(referral.id(), now, "ACKNOWLEDGEMENT",
                 "Acknowledgement " + (queued.state().name().equals("BLOCKED") ? "blocked (see exceptions)" : "queued")
                         + " with the reference", "system");
     }

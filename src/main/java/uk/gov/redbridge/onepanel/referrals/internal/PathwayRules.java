@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import uk.gov.redbridge.onepanel.extraction.FieldKeys;
 import uk.gov.redbridge.onepanel.extraction.FilledForm;
 import uk.gov.redbridge.onepanel.shared.Pathway;
 
@@ -46,7 +47,7 @@ class PathwayRules {
         if (age.isPresent() && age.get() < settings.childUnder()) {
             return new Decision(Pathway.CHILDREN_CSPR, "the subject is under " + settings.childUnder());
         }
-        String reason = form.value("referral.reason").orElse("").toLowerCase(Locale.ROOT);
+        String reason = form.value(FieldKeys.REFERRAL_REASON).orElse("").toLowerCase(Locale.ROOT);
         for (String word : settings.domesticHomicideWords()) {
             if (containsWord(reason, word.toLowerCase(Locale.ROOT))) {
                 return new Decision(Pathway.DOMESTIC_HOMICIDE,
@@ -59,15 +60,15 @@ class PathwayRules {
 
     /** The subject's age: as written, else from the date of birth at the incident (or the referral, or today). */
     static Optional<Integer> ageOf(FilledForm form, LocalDate received) {
-        Optional<String> written = form.value("subject.age");
+        Optional<String> written = form.value(FieldKeys.SUBJECT_AGE);
         if (written.isPresent() && written.get().matches("\\d{1,3}")) {
             return Optional.of(Integer.parseInt(written.get()));
         }
-        Optional<LocalDate> dob = date(form.value("subject.date_of_birth"));
+        Optional<LocalDate> dob = date(form.value(FieldKeys.SUBJECT_DATE_OF_BIRTH));
         if (dob.isEmpty()) {
             return Optional.empty();
         }
-        LocalDate at = date(form.value("referral.incident_date")).or(() -> date(form.value("referral.date")))
+        LocalDate at = date(form.value(FieldKeys.REFERRAL_INCIDENT_DATE)).or(() -> date(form.value(FieldKeys.REFERRAL_DATE)))
                 .orElse(received);
         return at.isBefore(dob.get()) ? Optional.empty() : Optional.of(Period.between(dob.get(), at).getYears());
     }

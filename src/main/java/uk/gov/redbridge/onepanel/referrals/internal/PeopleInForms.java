@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import uk.gov.redbridge.onepanel.extraction.FieldKeys;
 import uk.gov.redbridge.onepanel.extraction.FilledForm;
 
 /**
@@ -24,12 +25,12 @@ final class PeopleInForms {
     record Subject(String nhsNumber, String name, String dateOfBirth) {
 
         static Optional<Subject> of(FilledForm form) {
-            String nhs = form.value("subject.nhs_number").map(v -> v.replaceAll("\\D", "")).filter(v -> !v.isEmpty())
+            String nhs = form.value(FieldKeys.SUBJECT_NHS_NUMBER).map(v -> v.replaceAll("\\D", "")).filter(v -> !v.isEmpty())
                     .orElse(null);
-            String first = form.value("subject.first_name").map(PeopleInForms::fold).orElse("");
-            String last = form.value("subject.last_name").map(PeopleInForms::fold).orElse("");
+            String first = form.value(FieldKeys.SUBJECT_FIRST_NAME).map(PeopleInForms::fold).orElse("");
+            String last = form.value(FieldKeys.SUBJECT_LAST_NAME).map(PeopleInForms::fold).orElse("");
             String name = (first + " " + last).trim();
-            String dob = form.value("subject.date_of_birth").map(String::trim).orElse(null);
+            String dob = form.value(FieldKeys.SUBJECT_DATE_OF_BIRTH).map(String::trim).orElse(null);
             if (nhs == null && name.isEmpty()) {
                 return Optional.empty();
             }

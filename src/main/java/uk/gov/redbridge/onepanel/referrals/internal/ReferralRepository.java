@@ -16,23 +16,18 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import uk.gov.redbridge.onepanel.extraction.FieldKeys;
 import uk.gov.redbridge.onepanel.extraction.FilledForm;
-import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
-import uk.gov.redbridge.onepanel.referrals.FieldCorrection;
-import uk.gov.redbridge.onepanel.referrals.LinkedMessage;
 import uk.gov.redbridge.onepanel.referrals.Referral;
-import uk.gov.redbridge.onepanel.referrals.ReferralDocument;
 import uk.gov.redbridge.onepanel.referrals.ReferralId;
 import uk.gov.redbridge.onepanel.referrals.ReferralSearch;
 import uk.gov.redbridge.onepanel.referrals.ReferralStatus;
 import uk.gov.redbridge.onepanel.referrals.ReferrerSummary;
 import uk.gov.redbridge.onepanel.referrals.SubjectSummary;
-import uk.gov.redbridge.onepanel.referrals.FieldConflict;
-import uk.gov.redbridge.onepanel.referrals.TimelineEntry;
 import uk.gov.redbridge.onepanel.shared.Pathway;
 import uk.gov.redbridge.onepanel.shared.ReferralReference;
-import uk.gov.redbridge.onepanel.storage.ContentId;
 
+/** The referral table: one row a referral, with the form it holds and the columns the log is searched by. */
 @Repository
 public class ReferralRepository {
 
@@ -64,8 +59,8 @@ public class ReferralRepository {
                 .param("lastName", r.subject().lastName())
                 .param("dob", r.subject().dateOfBirth())
                 .param("age", r.subject().age())
-                .param("referralDate", r.form().value("referral.date").orElse(null))
-                .param("incidentDate", r.form().value("referral.incident_date").orElse(null))
+                .param("referralDate", r.form().value(FieldKeys.REFERRAL_DATE).orElse(null))
+                .param("incidentDate", r.form().value(FieldKeys.REFERRAL_INCIDENT_DATE).orElse(null))
                 .param("referrerName", r.referrer().name())
                 .param("referrerAgency", r.referrer().agency())
                 .param("referrerEmail", r.referrer().email())
@@ -79,12 +74,12 @@ public class ReferralRepository {
                 .update();
     }
 
-    Optional<Referral> findByReference(ReferralReference reference) {
+    public Optional<Referral> find(ReferralReference reference) {
         return jdbc.sql("SELECT * FROM referral WHERE reference = :ref").param("ref", reference.toString())
                 .query(ReferralRepository::map).optional();
     }
 
-    Optional<Referral> findById(ReferralId id) {
+    public Optional<Referral> find(ReferralId id) {
         return jdbc.sql("SELECT * FROM referral WHERE id = :id").param("id", id.value())
                 .query(ReferralRepository::map).optional();
     }
@@ -94,17 +89,17 @@ public class ReferralRepository {
                 .query((rs, n) -> new ReferralId(rs.getObject("id", UUID.class))).optional();
     }
 
-    List<ReferralId> ids() {
+    public List<ReferralId> ids() {
         return jdbc.sql("SELECT id FROM referral ORDER BY received_at, reference")
                 .query((rs, n) -> new ReferralId(rs.getObject(1, UUID.class))).list();
     }
 
-    List<Referral> latest(int limit) {
+    public List<Referral> latest(int limit) {
         return jdbc.sql("SELECT * FROM referral ORDER BY received_at DESC, reference DESC LIMIT :limit")
                 .param("limit", limit).query(ReferralRepository::map).list();
     }
 
-    List<Referral> receivedBetween(java.time.Instant from, java.time.Instant to) {
+    public List<Referral> receivedBetween(java.time.Instant from, java.time.Instant to) {
         return jdbc.sql("SELECT * FROM referral WHERE received_at >= :from AND received_at < :to "
                 + "ORDER BY received_at, reference")
                 .param("from", java.time.OffsetDateTime.ofInstant(from, java.time.ZoneOffset.UTC))
@@ -112,7 +107,7 @@ public class ReferralRepository {
                 .query(ReferralRepository::map).list();
     }
 
-    List<Referral> withStatus(ReferralStatus status) {
+    public List<Referral> withStatus(ReferralStatus status) {
         return jdbc.sql("SELECT * FROM referral WHERE status = :status ORDER BY received_at, reference")
                 .param("status", status.name()).query(ReferralRepository::map).list();
     }
@@ -158,12 +153,12 @@ public class ReferralRepository {
         return jdbc.sql(sql.toString()).params(params).query(ReferralRepository::map).list();
     }
 
-    long countReceivedSince(Instant since) {
+    public long countReceivedSince(Instant since) {
         return jdbc.sql("SELECT COUNT(*) FROM referral WHERE received_at >= :since").param("since", utc(since))
                 .query(Long.class).single();
     }
 
-    long countNeedingReview() {
+    public long countNeedingReview() {
         return jdbc.sql("SELECT COUNT(*) FROM referral WHERE review_needed = TRUE AND status <> 'CLOSED'")
                 .query(Long.class).single();
     }
@@ -171,38 +166,6 @@ public class ReferralRepository {
     /** Every mailbox a referral was logged from, for the log's filter. */
     List<String> mailboxes() {
         return jdbc.sql("SELECT DISTINCT mailbox FROM referral ORDER BY mailbox").query(String.class).list();
-    }
-
-    void addCorrection(ReferralId id, FieldCorrection c, String machineProblems) {
-        jdbc.sql("""
-                INSERT INTO referral_correction (id, referral_id, field_key, mapping_id, machine_value,
-                    machine_confidence, machine_problems, previous_value, corrected_value, changed, corrected_by,
-                    corrected_at)
-                VALUES (:id, :r, :key, :mapping, :machine, :confidence, :problems, :previous, :corrected, :changed,
-                    :by, :at)""")
-                .param("id", UUID.randomUUID()).param("r", id.value()).param("key", c.key())
-                .param("mapping", c.mappingId()).param("machine", c.machineValue())
-                .param("confidence", c.machineConfidence()).param("problems", machineProblems)
-                .param("previous", c.previousValue()).param("corrected", c.correctedValue())
-                .param("changed", c.changed()).param("by", c.correctedBy()).param("at", utc(c.correctedAt()))
-                .update();
-    }
-
-    List<FieldCorrection> corrections(ReferralId id) {
-        return jdbc.sql("SELECT * FROM referral_correction WHERE referral_id = :r ORDER BY corrected_at, field_key, id")
-                .param("r", id.value())
-                .query((rs, n) -> new FieldCorrection(rs.getString("field_key"), rs.getString("mapping_id"),
-                        rs.getString("machine_value"),
-                        rs.getObject("machine_confidence") == null ? null : rs.getDouble("machine_confidence"),
-                        rs.getString("previous_value"), rs.getString("corrected_value"), rs.getBoolean("changed"),
-                        rs.getString("corrected_by"), instant(rs, "corrected_at")))
-                .list();
-    }
-
-    Optional<ReferralId> referralOfMessage(InboundMessageId messageId) {
-        return jdbc.sql("SELECT referral_id FROM referral_message WHERE message_id = :m ORDER BY linked_at LIMIT 1")
-                .param("m", messageId.value())
-                .query((rs, n) -> new ReferralId(rs.getObject("referral_id", UUID.class))).optional();
     }
 
     boolean updateStatus(ReferralId id, ReferralStatus from, ReferralStatus to, Instant at) {
@@ -221,16 +184,16 @@ public class ReferralRepository {
                 WHERE id = :id""")
                 .param("json", form.toJson()).param("missing", String.join("\n", missing))
                 .param("review", reviewNeeded)
-                .param("firstName", form.value("subject.first_name").orElse(null))
-                .param("lastName", form.value("subject.last_name").orElse(null))
-                .param("dob", form.value("subject.date_of_birth").orElse(null))
-                .param("age", form.value("subject.age").filter(a -> a.matches("\\d{1,3}")).map(Integer::valueOf)
+                .param("firstName", form.value(FieldKeys.SUBJECT_FIRST_NAME).orElse(null))
+                .param("lastName", form.value(FieldKeys.SUBJECT_LAST_NAME).orElse(null))
+                .param("dob", form.value(FieldKeys.SUBJECT_DATE_OF_BIRTH).orElse(null))
+                .param("age", form.value(FieldKeys.SUBJECT_AGE).filter(a -> a.matches("\\d{1,3}")).map(Integer::valueOf)
                         .orElse(null))
-                .param("referralDate", form.value("referral.date").orElse(null))
-                .param("incidentDate", form.value("referral.incident_date").orElse(null))
-                .param("referrerName", form.value("referrer.name").orElse(null))
-                .param("referrerAgency", form.value("referrer.agency").orElse(null))
-                .param("referrerEmail", form.value("referrer.email").orElse(null))
+                .param("referralDate", form.value(FieldKeys.REFERRAL_DATE).orElse(null))
+                .param("incidentDate", form.value(FieldKeys.REFERRAL_INCIDENT_DATE).orElse(null))
+                .param("referrerName", form.value(FieldKeys.REFERRER_NAME).orElse(null))
+                .param("referrerAgency", form.value(FieldKeys.REFERRER_AGENCY).orElse(null))
+                .param("referrerEmail", form.value(FieldKeys.REFERRER_EMAIL).orElse(null))
                 .param("at", utc(at)).param("id", id.value())
                 .update();
     }
@@ -241,193 +204,10 @@ public class ReferralRepository {
                 .update();
     }
 
-    /** Links a message to a referral; false if it was linked already. */
-    boolean linkMessage(ReferralId id, InboundMessageId messageId, String role, Instant at, String by) {
-        Integer existing = jdbc.sql("SELECT COUNT(*) FROM referral_message WHERE referral_id = :r AND message_id = :m")
-                .param("r", id.value()).param("m", messageId.value()).query(Integer.class).single();
-        if (existing > 0) {
-            return false;
-        }
-        jdbc.sql("INSERT INTO referral_message (referral_id, message_id, role, linked_at, linked_by) "
-                        + "VALUES (:r, :m, :role, :at, :by)")
-                .param("r", id.value()).param("m", messageId.value()).param("role", role).param("at", utc(at))
-                .param("by", by).update();
-        return true;
-    }
-
-    List<LinkedMessage> messages(ReferralId id) {
-        return jdbc.sql("SELECT * FROM referral_message WHERE referral_id = :r ORDER BY linked_at, message_id")
-                .param("r", id.value())
-                .query((rs, n) -> new LinkedMessage(new InboundMessageId(rs.getObject("message_id", UUID.class)),
-                        rs.getString("role"), instant(rs, "linked_at"), rs.getString("linked_by")))
-                .list();
-    }
-
-    void addDocument(ReferralId id, ReferralDocument d) {
-        Integer existing = jdbc.sql("SELECT COUNT(*) FROM referral_document WHERE referral_id = :r AND message_id = :m "
-                        + "AND part_path = :p")
-                .param("r", id.value()).param("m", d.messageId().value()).param("p", d.partPath())
-                .query(Integer.class).single();
-        if (existing > 0) {
-            return;
-        }
-        jdbc.sql("""
-                INSERT INTO referral_document (id, referral_id, message_id, part_path, file_name, content_type, size,
-                    sha256, role, added_at)
-                VALUES (:id, :r, :m, :p, :name, :type, :size, :sha, :role, :at)""")
-                .param("id", d.id()).param("r", id.value()).param("m", d.messageId().value())
-                .param("p", d.partPath()).param("name", d.fileName()).param("type", d.contentType())
-                .param("size", d.size()).param("sha", d.sha256()).param("role", d.role())
-                .param("at", utc(d.addedAt())).update();
-    }
-
-    /** Takes a message off a referral (an attachment undone); false if it was not linked. */
-    boolean unlinkMessage(ReferralId id, InboundMessageId messageId) {
-        return jdbc.sql("DELETE FROM referral_message WHERE referral_id = :r AND message_id = :m")
-                .param("r", id.value()).param("m", messageId.value()).update() > 0;
-    }
-
-    /** The referral's documents that came in a message: taken off with it. @return how many */
-    int removeDocumentsOf(ReferralId id, InboundMessageId messageId) {
-        return jdbc.sql("DELETE FROM referral_document WHERE referral_id = :r AND message_id = :m")
-                .param("r", id.value()).param("m", messageId.value()).update();
-    }
-
-    void addConflict(ReferralId id, FieldConflict c) {
-        jdbc.sql("""
-                INSERT INTO referral_field_conflict (id, referral_id, field_key, held_value, other_value, source,
-                    raised_at, raised_by)
-                VALUES (:id, :r, :key, :held, :other, :source, :at, :by)""")
-                .param("id", c.id()).param("r", id.value()).param("key", c.key()).param("held", c.heldValue())
-                .param("other", c.otherValue()).param("source", c.source()).param("at", utc(c.raisedAt()))
-                .param("by", c.raisedBy()).update();
-    }
-
-    /** Conflicts not settled yet, oldest first. */
-    List<FieldConflict> openConflicts(ReferralId id) {
-        return jdbc.sql("SELECT * FROM referral_field_conflict WHERE referral_id = :r AND settled_at IS NULL "
-                        + "ORDER BY raised_at, field_key")
-                .param("r", id.value())
-                .query((rs, n) -> new FieldConflict(rs.getObject("id", UUID.class), rs.getString("field_key"),
-                        rs.getString("held_value"), rs.getString("other_value"), rs.getString("source"),
-                        instant(rs, "raised_at"), rs.getString("raised_by")))
-                .list();
-    }
-
-    /** A person looked at the fields after the conflicts were raised: they are settled. */
-    int settleConflicts(ReferralId id, Instant at, String by) {
-        return jdbc.sql("UPDATE referral_field_conflict SET settled_at = :at, settled_by = :by "
-                        + "WHERE referral_id = :r AND settled_at IS NULL")
-                .param("at", utc(at)).param("by", by).param("r", id.value()).update();
-    }
-
     /** Holds the referral's row until the transaction ends, so that two additions to it are made one after the other. */
     void lock(ReferralId id) {
         jdbc.sql("SELECT id FROM referral WHERE id = :id FOR UPDATE").param("id", id.value()).query(UUID.class)
                 .optional();
-    }
-
-    /** A document added by hand: its bytes are already in the content store. */
-    void addDocumentByHand(ReferralId id, ReferralDocument d, ContentId content) {
-        jdbc.sql("""
-                INSERT INTO referral_document (id, referral_id, file_name, content_type, size, sha256, role, added_at,
-                    content_id, added_by)
-                VALUES (:id, :r, :name, :type, :size, :sha, :role, :at, :content, :by)""")
-                .param("id", d.id()).param("r", id.value()).param("name", d.fileName())
-                .param("type", d.contentType()).param("size", d.size()).param("sha", d.sha256())
-                .param("role", d.role()).param("at", utc(d.addedAt())).param("content", content.value())
-                .param("by", d.addedBy()).update();
-    }
-
-    /** A document of the referral with these bytes, however it came. */
-    Optional<ReferralDocument> documentWithSha(ReferralId id, String sha256) {
-        return jdbc.sql("SELECT * FROM referral_document WHERE referral_id = :r AND sha256 = :sha "
-                        + "ORDER BY added_at, id")
-                .param("r", id.value()).param("sha", sha256).query(ReferralRepository::mapDocument).list().stream()
-                .findFirst();
-    }
-
-    /** Where the bytes of a document added by hand are kept; empty for a part of a message. */
-    Optional<ContentId> contentOf(UUID documentId) {
-        return jdbc.sql("SELECT content_id FROM referral_document WHERE id = :id AND content_id IS NOT NULL")
-                .param("id", documentId).query((rs, n) -> new ContentId(rs.getObject("content_id", UUID.class)))
-                .optional();
-    }
-
-    List<ReferralDocument> documents(ReferralId id) {
-        return jdbc.sql("SELECT * FROM referral_document WHERE referral_id = :r ORDER BY added_at, part_path")
-                .param("r", id.value()).query(ReferralRepository::mapDocument).list();
-    }
-
-    Optional<ReferralDocument> document(ReferralId id, UUID documentId) {
-        return jdbc.sql("SELECT * FROM referral_document WHERE referral_id = :r AND id = :id")
-                .param("r", id.value()).param("id", documentId).query(ReferralRepository::mapDocument).optional();
-    }
-
-    void addEvent(ReferralId id, Instant at, String kind, String detail, String actor) {
-        jdbc.sql("INSERT INTO referral_event (id, referral_id, at, kind, detail, actor) "
-                        + "VALUES (:id, :r, :at, :kind, :detail, :actor)")
-                .param("id", UUID.randomUUID()).param("r", id.value()).param("at", utc(at)).param("kind", kind)
-                .param("detail", detail).param("actor", actor).update();
-    }
-
-    List<TimelineEntry> timeline(ReferralId id) {
-        return jdbc.sql("SELECT * FROM referral_event WHERE referral_id = :r ORDER BY at, id")
-                .param("r", id.value())
-                .query((rs, n) -> new TimelineEntry(instant(rs, "at"), rs.getString("kind"), rs.getString("detail"),
-                        rs.getString("actor")))
-                .list();
-    }
-
-    // intake outcomes
-
-    record IntakeOutcome(InboundMessageId messageId, String contentKey, String outcome, ReferralId referralId,
-            String reason) {
-    }
-
-    Optional<IntakeOutcome> intakeOutcome(InboundMessageId messageId) {
-        return jdbc.sql("SELECT * FROM intake_outcome WHERE message_id = :m").param("m", messageId.value())
-                .query(ReferralRepository::mapOutcome).optional();
-    }
-
-    List<IntakeOutcome> intakeOutcomesForContent(String contentKey) {
-        return jdbc.sql("SELECT * FROM intake_outcome WHERE content_key = :k ORDER BY decided_at")
-                .param("k", contentKey).query(ReferralRepository::mapOutcome).list();
-    }
-
-    void recordIntakeOutcome(IntakeOutcome o, Instant at) {
-        jdbc.sql("INSERT INTO intake_outcome (message_id, content_key, outcome, referral_id, reason, decided_at) "
-                        + "VALUES (:m, :k, :o, :r, :reason, :at)")
-                .param("m", o.messageId().value()).param("k", o.contentKey()).param("o", o.outcome())
-                .param("r", o.referralId() == null ? null : o.referralId().value()).param("reason", o.reason())
-                .param("at", utc(at)).update();
-    }
-
-    /** Forgets what intake decided for these messages, so that intake runs again for them (a retry). */
-    void forgetIntakeOutcomes(List<InboundMessageId> messageIds) {
-        for (InboundMessageId m : messageIds) {
-            jdbc.sql("DELETE FROM intake_outcome WHERE message_id = :m").param("m", m.value()).update();
-        }
-    }
-
-    void replaceIntakeOutcome(IntakeOutcome o, Instant at) {
-        jdbc.sql("DELETE FROM intake_outcome WHERE message_id = :m").param("m", o.messageId().value()).update();
-        recordIntakeOutcome(o, at);
-    }
-
-    private static IntakeOutcome mapOutcome(ResultSet rs, int n) throws SQLException {
-        UUID referral = rs.getObject("referral_id", UUID.class);
-        return new IntakeOutcome(new InboundMessageId(rs.getObject("message_id", UUID.class)),
-                rs.getString("content_key"), rs.getString("outcome"), referral == null ? null : new ReferralId(referral),
-                rs.getString("reason"));
-    }
-
-    private static ReferralDocument mapDocument(ResultSet rs, int n) throws SQLException {
-        UUID message = rs.getObject("message_id", UUID.class);
-        return new ReferralDocument(rs.getObject("id", UUID.class),
-                message == null ? null : new InboundMessageId(message), rs.getString("part_path"),
-                rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size"), rs.getString("sha256"),
-                rs.getString("role"), instant(rs, "added_at"), rs.getString("added_by"));
     }
 
     static Referral map(ResultSet rs, int n) throws SQLException {

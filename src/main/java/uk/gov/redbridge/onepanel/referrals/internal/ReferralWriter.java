@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import uk.gov.redbridge.onepanel.extraction.FieldKeys;
 import uk.gov.redbridge.onepanel.extraction.FilledForm;
 import uk.gov.redbridge.onepanel.extraction.FormExtractor;
 import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
@@ -41,15 +42,22 @@ public class ReferralWriter {
     public static final String SYSTEM = "system";
 
     private final ReferralRepository repository;
+    private final ReferralDocuments documents;
+    private final ReferralMessages links;
+    private final ReferralTimeline timeline;
     private final ReferenceAllocator references;
     private final PathwayRules pathways;
     private final FormExtractor extractor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ReferralWriter(ReferralRepository repository, ReferenceAllocator references, PathwayRules pathways,
-            FormExtractor extractor, ApplicationEventPublisher events, Clock clock) {
+    ReferralWriter(ReferralRepository repository, ReferralDocuments documents, ReferralMessages links,
+            ReferralTimeline timeline, ReferenceAllocator references, PathwayRules pathways, FormExtractor extractor,
+            ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
+        this.documents = documents;
+        this.links = links;
+        this.timeline = timeline;
         this.references = references;
         this.pathways = pathways;
         this.extractor = extractor;
@@ -77,19 +85,19 @@ public class ReferralWriter {
         boolean reviewNeeded = !form.needingReview(extractor.reviewThreshold()).isEmpty();
         Referral referral = new Referral(new ReferralId(UUID.randomUUID()), reference, pathway.pathway(),
                 pathway.reason(), status, message.mailbox(), message.receivedAt(), subjectOf(form),
-                new ReferrerSummary(form.value("referrer.name").orElse(null),
-                        form.value("referrer.agency").orElse(null), form.value("referrer.email").orElse(null),
+                new ReferrerSummary(form.value(FieldKeys.REFERRER_NAME).orElse(null),
+                        form.value(FieldKeys.REFERRER_AGENCY).orElse(null), form.value(FieldKeys.REFERRER_EMAIL).orElse(null),
                         replyAddressOf(mail, message)),
                 formSource, form, missing, reviewNeeded, actor, now);
         // first write: a copy that lost the race on the content key fails here, before any event is published
         repository.insert(referral, contentKey);
-        repository.linkMessage(referral.id(), message.id(), "ORIGINAL", now, actor);
+        links.linkMessage(referral.id(), message.id(), "ORIGINAL", now, actor);
         addDocuments(referral.id(), message, mail, formSource, "ATTACHMENT");
-        repository.addEvent(referral.id(), now, "RECEIVED", "Referral logged from an email to "
+        timeline.addEvent(referral.id(), now, "RECEIVED", "Referral logged from an email to "
                 + message.mailboxAddress() + "; " + describeSource(formSource, mail), actor);
-        repository.addEvent(referral.id(), now, "PATHWAY", pathway.pathway().label() + ": " + pathway.reason(), actor);
+        timeline.addEvent(referral.id(), now, "PATHWAY", pathway.pathway().label() + ": " + pathway.reason(), actor);
         if (!missing.isEmpty()) {
-            repository.addEvent(referral.id(), now, "NEEDS_INFORMATION", "Missing: " + String.join("; ", missing), actor);
+            timeline.addEvent(referral.id(), now, "NEEDS_INFORMATION", "Missing: " + String.join("; ", missing), actor);
         }
         events.publishEvent(new ReferralLogged(referral.id(), reference, pathway.pathway(), status));
         return referral;
@@ -101,7 +109,7 @@ public class ReferralWriter {
         for (MailAttachment a : mail.attachments()) {
             boolean isForm = !formTaken && a.fileName().equals(formSource);
             formTaken |= isForm;
-            repository.addDocument(referral, new ReferralDocument(UUID.randomUUID(), message.id(), a.partPath(),
+            documents.addDocument(referral, new ReferralDocument(UUID.randomUUID(), message.id(), a.partPath(),
                     a.fileName(), a.contentType(), a.size(), ContentStore.sha256Hex(a.content()),
                     isForm ? "FORM" : role, clock.instant(), null));
         }
@@ -111,11 +119,11 @@ public class ReferralWriter {
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean attach(ReferralId id, InboundMessage message, ParsedMail mail, String actor) {
         Instant now = clock.instant();
-        if (!repository.linkMessage(id, message.id(), "ATTACHED", now, actor)) {
+        if (!links.linkMessage(id, message.id(), "ATTACHED", now, actor)) {
             return false;
         }
         addDocuments(id, message, mail, null, "ATTACHMENT");
-        repository.addEvent(id, now, "ATTACHED", "An email to " + message.mailboxAddress()
+        timeline.addEvent(id, now, "ATTACHED", "An email to " + message.mailboxAddress()
                 + " was attached to the referral", actor);
         return true;
     }
@@ -126,13 +134,13 @@ public class ReferralWriter {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean detach(ReferralId id, InboundMessage message, String actor) {
-        if (!repository.unlinkMessage(id, message.id())) {
+        if (!links.unlinkMessage(id, message.id())) {
             return false;
         }
-        int documents = repository.removeDocumentsOf(id, message.id());
-        repository.addEvent(id, clock.instant(), "DETACHED", "An email to " + message.mailboxAddress()
-                + " attached by hand was taken off the referral again" + (documents == 0 ? ""
-                        : ", with its " + documents + (documents == 1 ? " document" : " documents")), actor);
+        int removed = documents.removeDocumentsOf(id, message.id());
+        timeline.addEvent(id, clock.instant(), "DETACHED", "An email to " + message.mailboxAddress()
+                + " attached by hand was taken off the referral again" + (removed == 0 ? ""
+                        : ", with its " + removed + (removed == 1 ? " document" : " documents")), actor);
         return true;
     }
 
@@ -140,34 +148,34 @@ public class ReferralWriter {
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean linkAgencyReply(ReferralId id, InboundMessageId messageId, String detail, String actor) {
         Instant now = clock.instant();
-        if (!repository.linkMessage(id, messageId, "AGENCY_REPLY", now, actor)) {
+        if (!links.linkMessage(id, messageId, "AGENCY_REPLY", now, actor)) {
             return false;
         }
-        repository.addEvent(id, now, "AGENCY_REPLY", detail, actor);
+        timeline.addEvent(id, now, "AGENCY_REPLY", detail, actor);
         return true;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void note(ReferralId id, String kind, String detail, String actor) {
-        repository.addEvent(id, clock.instant(), kind, detail, actor);
+        timeline.addEvent(id, clock.instant(), kind, detail, actor);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean changeStatus(ReferralId id, ReferralStatus to, String actor, String why) {
-        Optional<Referral> current = repository.findById(id);
+        Optional<Referral> current = repository.find(id);
         if (current.isEmpty() || current.get().status() == to) {
             return false;
         }
         ReferralStatus from = current.get().status();
         if (to.needsRecordedRecommendation()
-                && current.get().form().value("decision.recommendation").filter(v -> !v.isBlank()).isEmpty()) {
+                && current.get().form().value(FieldKeys.DECISION_RECOMMENDATION).filter(v -> !v.isBlank()).isEmpty()) {
             throw new IllegalStateException("a referral is " + to.label().toLowerCase(Locale.ROOT)
                     + " only once the panel's recommendation is recorded at a meeting");
         }
         if (!repository.updateStatus(id, from, to, clock.instant())) {
             return false;
         }
-        repository.addEvent(id, clock.instant(), "STATUS", from.label() + " → " + to.label()
+        timeline.addEvent(id, clock.instant(), "STATUS", from.label() + " → " + to.label()
                 + (why == null ? "" : ": " + why), actor);
         events.publishEvent(new ReferralStatusChanged(id, current.get().reference(), from, to, actor));
         return true;
@@ -176,14 +184,14 @@ public class ReferralWriter {
     /** Moves a referral to another pathway; false if it is on that pathway already. */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean changePathway(ReferralId id, Pathway to, String actor, String why) {
-        Optional<Referral> current = repository.findById(id);
+        Optional<Referral> current = repository.find(id);
         if (current.isEmpty() || current.get().pathway() == to) {
             return false;
         }
         Pathway from = current.get().pathway();
         String reason = "changed by " + actor + (why == null || why.isBlank() ? "" : ": " + why.trim());
         repository.updatePathway(id, to, reason, clock.instant());
-        repository.addEvent(id, clock.instant(), "PATHWAY", from.label() + " → " + to.label() + " (" + reason + ")",
+        timeline.addEvent(id, clock.instant(), "PATHWAY", from.label() + " → " + to.label() + " (" + reason + ")",
                 actor);
         events.publishEvent(new ReferralPathwayChanged(id, current.get().reference(), from, to, actor));
         return true;
@@ -194,15 +202,15 @@ public class ReferralWriter {
         List<String> missing = RequiredFields.missing(form);
         boolean reviewNeeded = !form.needingReview(extractor.reviewThreshold()).isEmpty();
         repository.updateForm(id, form, missing, reviewNeeded, clock.instant());
-        repository.addEvent(id, clock.instant(), "FORM", why, actor);
-        repository.findById(id).ifPresent(r -> events.publishEvent(
+        timeline.addEvent(id, clock.instant(), "FORM", why, actor);
+        repository.find(id).ifPresent(r -> events.publishEvent(
                 new ReferralFormChanged(id, r.reference(), why, actor)));
     }
 
     static SubjectSummary subjectOf(FilledForm form) {
-        Integer age = form.value("subject.age").filter(a -> a.matches("\\d{1,3}")).map(Integer::valueOf).orElse(null);
-        return new SubjectSummary(form.value("subject.first_name").orElse(null),
-                form.value("subject.last_name").orElse(null), form.value("subject.date_of_birth").orElse(null), age);
+        Integer age = form.value(FieldKeys.SUBJECT_AGE).filter(a -> a.matches("\\d{1,3}")).map(Integer::valueOf).orElse(null);
+        return new SubjectSummary(form.value(FieldKeys.SUBJECT_FIRST_NAME).orElse(null),
+                form.value(FieldKeys.SUBJECT_LAST_NAME).orElse(null), form.value(FieldKeys.SUBJECT_DATE_OF_BIRTH).orElse(null), age);
     }
 
     /**

@@ -36,16 +36,21 @@ class ReferrerReplyHandler implements ReplyHandler {
 
     private final Correspondence correspondence;
     private final ReferralRepository repository;
+    private final ReferralMessages links;
+    private final ReferralTimeline timeline;
     private final ReferralWriter writer;
     private final InboundMessages messages;
     private final FormExtractor extractor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ReferrerReplyHandler(Correspondence correspondence, ReferralRepository repository, ReferralWriter writer,
-            InboundMessages messages, FormExtractor extractor, ApplicationEventPublisher events, Clock clock) {
+    ReferrerReplyHandler(Correspondence correspondence, ReferralRepository repository, ReferralMessages links,
+            ReferralTimeline timeline, ReferralWriter writer, InboundMessages messages, FormExtractor extractor,
+            ApplicationEventPublisher events, Clock clock) {
         this.correspondence = correspondence;
         this.repository = repository;
+        this.links = links;
+        this.timeline = timeline;
         this.writer = writer;
         this.messages = messages;
         this.extractor = extractor;
@@ -74,14 +79,14 @@ class ReferrerReplyHandler implements ReplyHandler {
             return Outcome.notMine();
         }
         Optional<Referral> found = ReferralReference.tryParse(candidates.iterator().next())
-                .flatMap(repository::findByReference);
+                .flatMap(repository::find);
         if (found.isEmpty()) {
             return Outcome.notMine();
         }
         Referral referral = found.get();
         InboundMessage message = messages.find(reply.messageId()).orElseThrow();
         Instant now = clock.instant();
-        if (!repository.linkMessage(referral.id(), message.id(), "REPLY", now, ReferralWriter.SYSTEM)) {
+        if (!links.linkMessage(referral.id(), message.id(), "REPLY", now, ReferralWriter.SYSTEM)) {
             return Outcome.handled(referral.reference().toString());
         }
         byte[] raw = messages.rawBytes(message.id());
@@ -90,7 +95,7 @@ class ReferrerReplyHandler implements ReplyHandler {
         String from = ReferralWriter.replyAddressOf(mail, message);
         boolean fromReferrer = from != null && (from.equalsIgnoreCase(referral.referrer().senderAddress())
                 || from.equalsIgnoreCase(referral.referrer().email()));
-        repository.addEvent(referral.id(), now, "REPLY", "Reply received from "
+        timeline.addEvent(referral.id(), now, "REPLY", "Reply received from "
                 + (fromReferrer ? "the referrer" : "another sender") + " to " + message.mailboxAddress(),
                 ReferralWriter.SYSTEM);
         List<String> stillMissing = referral.missingFields();
@@ -110,7 +115,7 @@ class ReferrerReplyHandler implements ReplyHandler {
         List<SubjectIdentity.Difference> otherPerson = SubjectIdentity.between(referral.form(), answers.get());
         if (!otherPerson.isEmpty()) {
             // a form about someone else: nothing of it reaches this referral; the secretariat is told (exception)
-            repository.addEvent(referral.id(), clock.instant(), "REPLY", "The reply holds a form about another "
+            timeline.addEvent(referral.id(), clock.instant(), "REPLY", "The reply holds a form about another "
                     + "person (" + FormGaps.labels(otherPerson.stream().map(SubjectIdentity.Difference::key).toList())
                     + " differ): nothing was taken from it", ReferralWriter.SYSTEM);
             return referral.missingFields();

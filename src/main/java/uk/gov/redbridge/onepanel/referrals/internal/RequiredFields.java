@@ -3,6 +3,7 @@ package uk.gov.redbridge.onepanel.referrals.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import uk.gov.redbridge.onepanel.extraction.FieldKeys;
 import uk.gov.redbridge.onepanel.extraction.FilledForm;
 
 /**
@@ -16,16 +17,16 @@ final class RequiredFields {
 
     static List<String> missing(FilledForm form) {
         List<String> missing = new ArrayList<>();
-        if (form.value("subject.first_name").isEmpty() && form.value("subject.last_name").isEmpty()) {
+        if (form.value(FieldKeys.SUBJECT_FIRST_NAME).isEmpty() && form.value(FieldKeys.SUBJECT_LAST_NAME).isEmpty()) {
             missing.add("the subject's name");
         }
-        if (form.value("subject.date_of_birth").isEmpty() && form.value("subject.age").isEmpty()) {
+        if (form.value(FieldKeys.SUBJECT_DATE_OF_BIRTH).isEmpty() && form.value(FieldKeys.SUBJECT_AGE).isEmpty()) {
             missing.add("the subject's date of birth or age");
         }
-        if (form.value("referral.reason").isEmpty()) {
+        if (form.value(FieldKeys.REFERRAL_REASON).isEmpty()) {
             missing.add("the reason for referral");
         }
-        if (form.value("referrer.phone").isEmpty() && form.value("referrer.email").isEmpty()) {
+        if (form.value(FieldKeys.REFERRER_PHONE).isEmpty() && form.value(FieldKeys.REFERRER_EMAIL).isEmpty()) {
             missing.add("the referrer's telephone number or email address");
         }
         return missing;

@@ -36,17 +36,23 @@ public class StrandedIntakeWork {
     private final JdbcClient jdbc;
     private final IntakeService intake;
     private final ReferralRepository repository;
+    private final ReferralMessages links;
+    private final ReferralTimeline timeline;
+    private final IntakeOutcomes outcomes;
     private final Acknowledgements acknowledgements;
     private final InboundMessages messages;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    StrandedIntakeWork(JdbcClient jdbc, IntakeService intake, ReferralRepository repository,
-            Acknowledgements acknowledgements, InboundMessages messages, ApplicationEventPublisher events,
-            Clock clock) {
+    StrandedIntakeWork(JdbcClient jdbc, IntakeService intake, ReferralRepository repository, ReferralMessages links,
+            ReferralTimeline timeline, IntakeOutcomes outcomes, Acknowledgements acknowledgements,
+            InboundMessages messages, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.intake = intake;
         this.repository = repository;
+        this.links = links;
+        this.timeline = timeline;
+        this.outcomes = outcomes;
         this.acknowledgements = acknowledgements;
         this.messages = messages;
         this.events = events;
@@ -69,7 +75,7 @@ public class StrandedIntakeWork {
 
     /** Runs intake for the message now (as the listener would have); true if it had no outcome before. */
     public boolean finishIntake(InboundMessageId messageId) {
-        if (repository.intakeOutcome(messageId).isPresent() || repository.referralOfMessage(messageId).isPresent()) {
+        if (outcomes.intakeOutcome(messageId).isPresent() || links.referralOfMessage(messageId).isPresent()) {
             return false;
         }
         boolean automatic = jdbc.sql("SELECT automatic FROM triage_decision WHERE message_id = :m")
@@ -81,10 +87,10 @@ public class StrandedIntakeWork {
     /** Intake failed every time: the outcome says so, and the email goes to the exceptions queue with the reason. */
     public boolean giveUpIntake(InboundMessageId messageId, String explanation) {
         Optional<InboundMessage> message = messages.find(messageId);
-        if (message.isEmpty() || repository.intakeOutcome(messageId).isPresent()) {
+        if (message.isEmpty() || outcomes.intakeOutcome(messageId).isPresent()) {
             return false;
         }
-        repository.recordIntakeOutcome(new ReferralRepository.IntakeOutcome(messageId, message.get().contentKey(),
+        outcomes.recordIntakeOutcome(new IntakeOutcome(messageId, message.get().contentKey(),
                 "EXCEPTION", null, "stuck"), clock.instant());
         events.publishEvent(new ReferralNotCreated(messageId, message.get().mailbox(), "stuck", explanation));
         log.warn("Message {}: intake could not be finished, raised as an exception", messageId);
@@ -111,7 +117,7 @@ public class StrandedIntakeWork {
 
     /** Queues the acknowledgement a referral should have had; false if it has one (or a word on why not) by now. */
     public boolean finishAcknowledgement(ReferralId id) {
-        Optional<Referral> referral = repository.findById(id);
+        Optional<Referral> referral = repository.find(id);
         if (referral.isEmpty() || acknowledged(referral.get())) {
             return false;
         }
@@ -119,16 +125,16 @@ public class StrandedIntakeWork {
         String to = r.referrer().senderAddress();
         Instant now = clock.instant();
         if (to == null) {
-            repository.addEvent(id, now, "ACKNOWLEDGEMENT", "Not acknowledged: no sender address", "system");
+            timeline.addEvent(id, now, "ACKNOWLEDGEMENT", "Not acknowledged: no sender address", "system");
             return true;
         }
-        Optional<InboundMessage> original = repository.messages(id).stream()
+        Optional<InboundMessage> original = links.messages(id).stream()
                 .filter(m -> "ORIGINAL".equals(m.role())).findFirst().flatMap(m -> messages.find(m.messageId()));
         if (original.isEmpty()) {
             return false;
         }
         QueuedMail queued = acknowledgements.send(r, original.get(), to);
-        repository.addEvent(id, now, "ACKNOWLEDGEMENT", "Acknowledgement " + ("BLOCKED".equals(queued.state().name())
+        timeline.addEvent(id, now, "ACKNOWLEDGEMENT", "Acknowledgement " + ("BLOCKED".equals(queued.state().name())
                 ? "blocked (see exceptions)" : "queued") + " with the reference, after an interrupted intake", "system");
         log.info("Referral {}: acknowledgement queued after an interrupted intake", r.reference());
         return true;
@@ -136,11 +142,11 @@ public class StrandedIntakeWork {
 
     /** The acknowledgement could not be written, every time: said on the timeline, raised as an exception. */
     public boolean giveUpAcknowledgement(ReferralId id, String explanation) {
-        Optional<Referral> referral = repository.findById(id);
+        Optional<Referral> referral = repository.find(id);
         if (referral.isEmpty() || acknowledged(referral.get())) {
             return false;
         }
-        repository.addEvent(id, clock.instant(), "ACKNOWLEDGEMENT", "Not acknowledged: " + explanation, "system");
+        timeline.addEvent(id, clock.instant(), "ACKNOWLEDGEMENT", "Not acknowledged: " + explanation, "system");
         events.publishEvent(new AcknowledgementNotSent(id, referral.get().reference(), explanation));
         return true;
     }

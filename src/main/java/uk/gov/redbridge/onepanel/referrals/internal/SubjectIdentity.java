@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import uk.gov.redbridge.onepanel.extraction.FieldKeys;
 import uk.gov.redbridge.onepanel.extraction.FilledForm;
 
 /**
@@ -16,8 +17,8 @@ import uk.gov.redbridge.onepanel.extraction.FilledForm;
  */
 final class SubjectIdentity {
 
-    static final List<String> KEYS = List.of("subject.first_name", "subject.last_name", "subject.date_of_birth",
-            "subject.nhs_number");
+    static final List<String> KEYS = List.of(FieldKeys.SUBJECT_FIRST_NAME, FieldKeys.SUBJECT_LAST_NAME, FieldKeys.SUBJECT_DATE_OF_BIRTH,
+            FieldKeys.SUBJECT_NHS_NUMBER);
 
     record Difference(String key, String held, String other) {
     }

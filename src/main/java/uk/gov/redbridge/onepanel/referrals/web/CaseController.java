@@ -24,6 +24,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import uk.gov.redbridge.onepanel.extraction.FieldKeys;
+import uk.gov.redbridge.onepanel.extraction.FormExtractor;
+import uk.gov.redbridge.onepanel.extraction.FormLayout;
 import uk.gov.redbridge.onepanel.correspondence.Correspondence;
 import uk.gov.redbridge.onepanel.correspondence.OutboundMail;
 import uk.gov.redbridge.onepanel.correspondence.OutboundMailId;
@@ -55,13 +58,15 @@ class CaseController {
     private final Correspondence correspondence;
     private final Triage triage;
     private final List<CaseSection> sections;
+    private final FormExtractor extractor;
 
     CaseController(ReferralLog referrals, InboundMessages messages, Correspondence correspondence, Triage triage,
-            List<CaseSection> sections) {
+            List<CaseSection> sections, FormExtractor extractor) {
         this.referrals = referrals;
         this.messages = messages;
         this.correspondence = correspondence;
         this.triage = triage;
+        this.extractor = extractor;
         this.sections = sections.stream().sorted(Comparator.comparingInt(CaseSection::order)).toList();
     }
 
@@ -164,7 +169,7 @@ class CaseController {
         model.addAttribute("pathways", Pathway.values());
         model.addAttribute("statuses", ReferralStatus.settableByHand());
         model.addAttribute("pathwayConcern", referrals.pathwayConcern(referral).orElse(null));
-        model.addAttribute("persons", persons(referral));
+        model.addAttribute("persons", persons(extractor.layout(referral.form()), referral));
         model.addAttribute("documents", referrals.documents(referral.id()));
         List<OutboundMail> mail = correspondence.forReferral(referral.reference().toString());
         model.addAttribute("mailNeedingAttention", mail.stream()
@@ -179,14 +184,16 @@ class CaseController {
     }
 
     /** Persons 1..n of section 3, each as label-value pairs (blank ones left out). */
-    private static List<List<String[]>> persons(Referral referral) {
+    private static List<List<String[]>> persons(FormLayout layout, Referral referral) {
         List<List<String[]>> out = new ArrayList<>();
+        List<String> fields = new ArrayList<>(List.of("role"));
+        layout.section(FieldKeys.PERSONS).ifPresent(s -> s.fields().forEach(f -> fields.add(f.key())));
         for (int i = 0; i < referral.form().personCount(); i++) {
             List<String[]> rows = new ArrayList<>();
-            for (String f : List.of("role", "name", "date_of_birth", "relationship", "address", "other_info")) {
-                String key = "persons." + i + "." + f;
-                referral.form().value(key).ifPresent(v -> rows.add(new String[] {"persons." + f,
-                        f.equals("role") ? PlainWords.find("PersonRole", v).orElse(v) : v}));
+            for (String f : fields) {
+                referral.form().value(FieldKeys.person(i, f)).ifPresent(v -> rows.add(new String[] {
+                        FieldKeys.PERSONS + "." + f, f.equals("role") ? PlainWords.find("PersonRole", v).orElse(v)
+                        : v}));
             }
             if (!rows.isEmpty()) {
                 out.add(rows);

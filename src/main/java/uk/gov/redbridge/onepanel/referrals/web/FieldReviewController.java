@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import uk.gov.redbridge.onepanel.extraction.ExtractedField;
 import uk.gov.redbridge.onepanel.extraction.FilledForm;
+import uk.gov.redbridge.onepanel.extraction.FormExtractor;
 import uk.gov.redbridge.onepanel.extraction.Provenance;
 import uk.gov.redbridge.onepanel.referrals.Referral;
 import uk.gov.redbridge.onepanel.referrals.ReferralLog;
@@ -40,10 +41,12 @@ class FieldReviewController {
     private static final String DRAFT_PREFIX = "onepanel.draft:";
 
     private final ReferralLog referrals;
+    private final FormExtractor extractor;
     private final Clock clock;
 
-    FieldReviewController(ReferralLog referrals, Clock clock) {
+    FieldReviewController(ReferralLog referrals, FormExtractor extractor, Clock clock) {
         this.referrals = referrals;
+        this.extractor = extractor;
         this.clock = clock;
     }
 
@@ -68,7 +71,7 @@ class FieldReviewController {
         }
 
         public boolean longText() {
-            return field.kind() == FormFields.Kind.LONG_TEXT;
+            return field.longText();
         }
     }
 
@@ -102,7 +105,7 @@ class FieldReviewController {
         Map<String, String> checked = new LinkedHashMap<>();
         Map<String, String> typed = currentValues(referral.form());
         Map<String, String> errors = new LinkedHashMap<>();
-        for (FormFields.Field field : FormFields.all(referral.form())) {
+        for (FormFields.Field field : FormFields.all(extractor.layout(referral.form()), referral.form())) {
             String value = form.fields().get(field.key());
             if (value == null) {
                 continue; // not on the page that was sent: left as it is
@@ -130,7 +133,7 @@ class FieldReviewController {
         List<SectionView> sections = new ArrayList<>();
         List<FieldView> doubtful = new ArrayList<>();
         List<FieldView> withErrors = new ArrayList<>();
-        for (FormFields.Section section : FormFields.sectionsFor(form)) {
+        for (FormFields.Section section : FormFields.sectionsFor(extractor.layout(form), form)) {
             List<FieldView> views = new ArrayList<>();
             for (FormFields.Field field : section.fields()) {
                 FieldView view = view(field, form.field(field.key()), values.getOrDefault(field.key(), ""),
@@ -153,7 +156,7 @@ class FieldReviewController {
         // where a form added later says something else: both values, side by side, until the review is confirmed
         Map<String, List<uk.gov.redbridge.onepanel.referrals.FieldConflict>> conflicts = new LinkedHashMap<>();
         referrals.openConflicts(referral.id()).forEach(c -> conflicts.computeIfAbsent(
-                FormFields.all(form).stream().filter(f -> f.key().equals(c.key())).findFirst()
+                FormFields.all(extractor.layout(form), form).stream().filter(f -> f.key().equals(c.key())).findFirst()
                         .map(FormFields.Field::id).orElse("fields-" + c.key().replace('.', '-')),
                 k -> new ArrayList<>()).add(c));
         model.addAttribute("conflicts", conflicts);

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import uk.gov.redbridge.onepanel.extraction.FieldKind;
+
 /**
  * Checks and normalises what a person typed, as extraction normalises what it reads (FIELDS.md): dates day-first to
  * ISO, NHS numbers to ten digits with a valid Modulus 11 check digit, ages to whole years. Placeholders such as
@@ -40,7 +42,7 @@ final class FieldValues {
     private FieldValues() {
     }
 
-    static Checked check(FormFields.Kind kind, String typed, LocalDate today) {
+    static Checked check(FieldKind kind, String typed, LocalDate today) {
         String value = typed == null ? "" : typed.strip();
         if (value.isEmpty() || PLACEHOLDERS.contains(value.toLowerCase(Locale.ROOT))) {
             return Checked.ok(value);
@@ -63,7 +65,7 @@ final class FieldValues {
             case EMAIL:
                 return value.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") ? Checked.ok(value)
                         : Checked.wrong("review.error.email");
-            case TEXT:
+            case TEXT, PHONE, YES_NO:
                 return Checked.ok(value.replaceAll("\\s+", " "));
             default:
                 return Checked.ok(value.replace("\r\n", "\n"));

@@ -24,6 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
+import uk.gov.redbridge.onepanel.extraction.FieldKeys;
 import uk.gov.redbridge.onepanel.referrals.Referral;
 
 /**
@@ -57,12 +58,12 @@ class LogExport {
         cells.add(r.pathway().label());
         cells.add(r.status().label());
         cells.add(r.referrer().agency());
-        cells.add(r.form().value("referral.date").orElse(""));
-        cells.add(r.form().value("referral.incident_date").orElse(""));
+        cells.add(r.form().value(FieldKeys.REFERRAL_DATE).orElse(""));
+        cells.add(r.form().value(FieldKeys.REFERRAL_INCIDENT_DATE).orElse(""));
         cells.add(r.subject().age() == null ? "" : r.subject().age().toString());
-        cells.add(r.form().value("subject.gender").orElse(""));
-        cells.add(r.form().value("subject.ethnicity").orElse(""));
-        cells.add(r.form().value("subject.disability").orElse(""));
+        cells.add(r.form().value(FieldKeys.SUBJECT_GENDER).orElse(""));
+        cells.add(r.form().value(FieldKeys.SUBJECT_ETHNICITY).orElse(""));
+        cells.add(r.form().value(FieldKeys.SUBJECT_DISABILITY).orElse(""));
         cells.add(r.reviewNeeded() ? "Yes" : "No");
         cells.add(String.join("; ", r.missingFields()));
         return cells.stream().map(c -> c == null ? "" : c).toList();

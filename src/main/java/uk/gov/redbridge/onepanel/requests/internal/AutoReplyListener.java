@@ -18,13 +18,13 @@ import uk.gov.redbridge.onepanel.triage.AutoReplyReceived;
 class AutoReplyListener {
 
     private final ReplyMatcher matcher;
-    private final RequestRepository repository;
+    private final RequestReplies replies;
     private final ReferralLog referrals;
     private final Clock clock;
 
-    AutoReplyListener(ReplyMatcher matcher, RequestRepository repository, ReferralLog referrals, Clock clock) {
+    AutoReplyListener(ReplyMatcher matcher, RequestReplies replies, ReferralLog referrals, Clock clock) {
         this.matcher = matcher;
-        this.repository = repository;
+        this.replies = replies;
         this.referrals = referrals;
         this.clock = clock;
     }
@@ -32,11 +32,11 @@ class AutoReplyListener {
     @ApplicationModuleListener
     void on(AutoReplyReceived event) {
         ReplyMatcher.Found found = matcher.matchStrictly(event.keys()).orElse(null);
-        if (found == null || repository.reply(found.request().id(), event.messageId()).isPresent()) {
+        if (found == null || replies.reply(found.request().id(), event.messageId()).isPresent()) {
             return;
         }
         InformationRequest request = found.request();
-        repository.saveReply(request.id(), new AgencyReply(event.messageId(), AgencyReply.Kind.AUTO_REPLY,
+        replies.saveReply(request.id(), new AgencyReply(event.messageId(), AgencyReply.Kind.AUTO_REPLY,
                 found.rule(), "An automatic reply (" + event.rule() + "): not a return",
                 clock.instant(), ScreeningProgress.SYSTEM));
         referrals.note(request.reference(), "AUTO_REPLY", "Automatic reply (e.g. out of office) to the request "

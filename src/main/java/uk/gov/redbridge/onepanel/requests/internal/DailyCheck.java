@@ -11,7 +11,7 @@ import uk.gov.redbridge.onepanel.workingdays.WorkingDays;
 
 /** The daily deadline check and the digest after it, on one instance of a group at a time. */
 @Component
-class DailyCheck {
+public class DailyCheck {
 
     private final DeadlineSweep sweep;
     private final DailyDigest digest;

@@ -41,6 +41,9 @@ class DailyDigest {
     private static final int LIST_LIMIT = 500;
 
     private final RequestRepository repository;
+    private final RequestReplies replies;
+    private final MilestoneRepository milestones;
+    private final DigestRecords digests;
     private final ReferralLog referrals;
     private final Correspondence correspondence;
     private final List<DigestSource> sources;
@@ -49,10 +52,13 @@ class DailyDigest {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    DailyDigest(RequestRepository repository, ReferralLog referrals, Correspondence correspondence,
-            List<DigestSource> sources, WorkingDays workingDays, RequestsSettings settings, TransactionTemplate tx,
-            Clock clock) {
+    DailyDigest(RequestRepository repository, RequestReplies replies, MilestoneRepository milestones,
+            DigestRecords digests, ReferralLog referrals, Correspondence correspondence, List<DigestSource> sources,
+            WorkingDays workingDays, RequestsSettings settings, TransactionTemplate tx, Clock clock) {
         this.repository = repository;
+        this.replies = replies;
+        this.milestones = milestones;
+        this.digests = digests;
         this.referrals = referrals;
         this.correspondence = correspondence;
         this.sources = sources.stream().sorted(Comparator.comparingInt(DigestSource::order)).toList();
@@ -69,11 +75,11 @@ class DailyDigest {
             return false;
         }
         Boolean sent = tx.execute(status -> {
-            if (repository.digestSent(today)) {
+            if (digests.digestSent(today)) {
                 return false;
             }
             Instant until = clock.instant();
-            Instant since = repository.lastDigestUntil().orElse(until.minus(Duration.ofDays(1)));
+            Instant since = digests.lastDigestUntil().orElse(until.minus(Duration.ofDays(1)));
             List<DigestSection> sections = sections(since, until, today);
             Map<String, Object> model = new HashMap<>();
             model.put("date", RequestMails.DATE.format(today));
@@ -81,7 +87,7 @@ class DailyDigest {
                     "count", section.count(), "lines", section.lines())).toList());
             QueuedMail mail = correspondence.queue(OutgoingMail.of(TEMPLATE, model, settings.secretariatMailbox(),
                     List.of(settings.secretariatAddress()), null, "digest:" + today));
-            repository.insertDigest(today, since, until, mail.id().value());
+            digests.insertDigest(today, since, until, mail.id().value());
             return true;
         });
         return Boolean.TRUE.equals(sent);
@@ -98,7 +104,7 @@ class DailyDigest {
 
         List<String> returns = new ArrayList<>();
         List<String> automatic = new ArrayList<>();
-        for (RequestRepository.RecordedReply r : repository.repliesRecordedSince(since, until)) {
+        for (RequestReplies.RecordedReply r : replies.repliesRecordedSince(since, until)) {
             String token = "[" + r.reference() + "/" + r.agencyCode() + "]";
             switch (r.reply().kind()) {
                 case RETURN -> returns.add(token + " return");
@@ -112,10 +118,10 @@ class DailyDigest {
 
         List<String> dueToday = repository.dueOn(today, EnumSet.of(RequestStatus.SENT, RequestStatus.REMINDED))
                 .stream().map(InformationRequest::token).toList();
-        List<String> milestones = repository.milestonesDueOn(today).stream()
+        List<String> milestonesDue = milestones.milestonesDueOn(today).stream()
                 .map(m -> m.reference() + " " + m.label().toLowerCase()).toList();
         List<String> due = new ArrayList<>(dueToday);
-        due.addAll(milestones);
+        due.addAll(milestonesDue);
         out.add(new DigestSection("Due today", due.size(), due));
 
         List<String> overdue = repository.withStatus(EnumSet.of(RequestStatus.OVERDUE, RequestStatus.ESCALATED))

@@ -52,6 +52,7 @@ class DeadlineSweep {
     }
 
     private final RequestRepository repository;
+    private final RequestActions actions;
     private final RequestMails mails;
     private final Correspondence correspondence;
     private final ReferralLog referrals;
@@ -62,10 +63,11 @@ class DeadlineSweep {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    DeadlineSweep(RequestRepository repository, RequestMails mails, Correspondence correspondence,
-            ReferralLog referrals, ScreeningProgress progress, WorkingDays workingDays, RequestsSettings settings,
-            ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+    DeadlineSweep(RequestRepository repository, RequestActions actions, RequestMails mails,
+            Correspondence correspondence, ReferralLog referrals, ScreeningProgress progress, WorkingDays workingDays,
+            RequestsSettings settings, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
         this.repository = repository;
+        this.actions = actions;
         this.mails = mails;
         this.correspondence = correspondence;
         this.referrals = referrals;
@@ -116,7 +118,7 @@ class DeadlineSweep {
             }
             LocalDate escalateOn = workingDays.addWorkingDays(request.deadline().due(), pathway.escalateAfter());
             if (current.status() == RequestStatus.OVERDUE && !today.isBefore(escalateOn)
-                    && !repository.hasAction(request.id(), "escalation")) {
+                    && !actions.hasAction(request.id(), "escalation")) {
                 toEscalate.add(current);
             }
         }
@@ -133,21 +135,21 @@ class DeadlineSweep {
         LocalDate due = request.deadline().due();
         List<Integer> dueOffsets = pathway.reminders().stream()
                 .filter(offset -> !workingDays.addWorkingDays(due, offset).isAfter(today))
-                .filter(offset -> !repository.hasAction(request.id(), reminderKind(offset)))
+                .filter(offset -> !actions.hasAction(request.id(), reminderKind(offset)))
                 .toList();
         if (dueOffsets.isEmpty()) {
             return false;
         }
         int latest = dueOffsets.get(dueOffsets.size() - 1);
         for (int offset : dueOffsets.subList(0, dueOffsets.size() - 1)) {
-            repository.insertAction(request.id(), new RequestAction(reminderKind(offset),
+            actions.insertAction(request.id(), new RequestAction(reminderKind(offset),
                     workingDays.addWorkingDays(due, offset), now, "SKIPPED", null,
                     "overtaken by the reminder of " + workingDays.addWorkingDays(due, latest), null));
         }
         String whenDue = due.equals(today) ? "today" : due.equals(today.plusDays(1)) ? "tomorrow"
                 : "on " + RequestMails.DATE.format(due);
         QueuedMail mail = mails.reminder(request, whenDue);
-        repository.insertAction(request.id(), new RequestAction(reminderKind(latest),
+        actions.insertAction(request.id(), new RequestAction(reminderKind(latest),
                 workingDays.addWorkingDays(due, latest), now, outcome(mail), mail.id().value(), "due " + whenDue,
                 null));
         repository.changeStatus(request.id(), Set.of(RequestStatus.SENT), RequestStatus.REMINDED, now);
@@ -159,8 +161,8 @@ class DeadlineSweep {
     private boolean markOverdue(InformationRequest request, RequestsSettings.PathwaySettings pathway, Instant now) {
         LocalDate due = request.deadline().due();
         for (int offset : pathway.reminders()) {
-            if (!repository.hasAction(request.id(), reminderKind(offset))) {
-                repository.insertAction(request.id(), new RequestAction(reminderKind(offset),
+            if (!actions.hasAction(request.id(), reminderKind(offset))) {
+                actions.insertAction(request.id(), new RequestAction(reminderKind(offset),
                         workingDays.addWorkingDays(due, offset), now, "SKIPPED", null,
                         "the due date had passed when the check ran", null));
             }
@@ -168,9 +170,9 @@ class DeadlineSweep {
         if (!repository.changeStatus(request.id(), WAITING, RequestStatus.OVERDUE, now)) {
             return false;
         }
-        if (!repository.hasAction(request.id(), "overdue")) {
+        if (!actions.hasAction(request.id(), "overdue")) {
             QueuedMail mail = mails.overdue(request);
-            repository.insertAction(request.id(), new RequestAction("overdue", due.plusDays(1), now, outcome(mail),
+            actions.insertAction(request.id(), new RequestAction("overdue", due.plusDays(1), now, outcome(mail),
                     mail.id().value(), "overdue notice to the agency", null));
         }
         events.publishEvent(new RequestOverdue(request.id(), request.reference(), request.agencyCode()));
@@ -201,7 +203,7 @@ class DeadlineSweep {
         QueuedMail mail = correspondence.queue(OutgoingMail.of(ESCALATION_TEMPLATE, model, requests.get(0).mailbox(),
                 List.of(settings.secretariatAddress()), reference.toString(), "escalation:" + reference));
         for (InformationRequest r : requests) {
-            repository.insertAction(r.id(), new RequestAction("escalation", today, now, outcome(mail),
+            actions.insertAction(r.id(), new RequestAction("escalation", today, now, outcome(mail),
                     mail.id().value(), "escalated to the secretariat", null));
             repository.changeStatus(r.id(), Set.of(RequestStatus.OVERDUE), RequestStatus.ESCALATED, now);
         }

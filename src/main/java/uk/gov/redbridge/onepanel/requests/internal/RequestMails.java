@@ -14,6 +14,7 @@ import uk.gov.redbridge.onepanel.correspondence.Correspondence;
 import uk.gov.redbridge.onepanel.correspondence.OutgoingAttachment;
 import uk.gov.redbridge.onepanel.correspondence.OutgoingMail;
 import uk.gov.redbridge.onepanel.correspondence.QueuedMail;
+import uk.gov.redbridge.onepanel.extraction.FieldKeys;
 import uk.gov.redbridge.onepanel.mailbox.MailAccounts;
 import uk.gov.redbridge.onepanel.referrals.Referral;
 import uk.gov.redbridge.onepanel.requests.InformationRequest;
@@ -113,12 +114,12 @@ class RequestMails {
     private static List<String[]> identifiers(Referral referral) {
         List<String[]> out = new java.util.ArrayList<>();
         out.add(new String[] {"Name", referral.subject().displayName()});
-        add(out, "Other names used", referral.form().value("subject.other_names").orElse(null));
+        add(out, "Other names used", referral.form().value(FieldKeys.SUBJECT_OTHER_NAMES).orElse(null));
         add(out, "Date of birth", referral.subject().dateOfBirth());
         add(out, "Age", referral.subject().age() == null ? null : referral.subject().age().toString());
-        add(out, "NHS number", referral.form().value("subject.nhs_number").orElse(null));
-        add(out, "Address", referral.form().value("subject.address").orElse(null));
-        add(out, "Date of incident or death", referral.form().value("referral.incident_date").orElse(null));
+        add(out, "NHS number", referral.form().value(FieldKeys.SUBJECT_NHS_NUMBER).orElse(null));
+        add(out, "Address", referral.form().value(FieldKeys.SUBJECT_ADDRESS).orElse(null));
+        add(out, "Date of incident or death", referral.form().value(FieldKeys.REFERRAL_INCIDENT_DATE).orElse(null));
         return out;
     }
 

@@ -32,6 +32,7 @@ import uk.gov.redbridge.onepanel.workingdays.WorkingDays;
 class RequestPlanner {
 
     private final RequestRepository repository;
+    private final MilestoneRepository milestones;
     private final AgencyDirectory directory;
     private final MailAccounts accounts;
     private final ReferralLog referrals;
@@ -39,9 +40,11 @@ class RequestPlanner {
     private final RequestsSettings settings;
     private final Clock clock;
 
-    RequestPlanner(RequestRepository repository, AgencyDirectory directory, MailAccounts accounts,
-            ReferralLog referrals, WorkingDays workingDays, RequestsSettings settings, Clock clock) {
+    RequestPlanner(RequestRepository repository, MilestoneRepository milestones, AgencyDirectory directory,
+            MailAccounts accounts, ReferralLog referrals, WorkingDays workingDays, RequestsSettings settings,
+            Clock clock) {
         this.repository = repository;
+        this.milestones = milestones;
         this.directory = directory;
         this.accounts = accounts;
         this.referrals = referrals;
@@ -71,7 +74,7 @@ class RequestPlanner {
         }
         Instant at = now;
         for (Milestone m : Milestones.of(referral, pathway, workingDays)) {
-            repository.insertMilestoneIfAbsent(referral.id(), m, at);
+            milestones.insertMilestoneIfAbsent(referral.id(), m, at);
         }
         referrals.note(referral.reference(), "REQUESTS", "Information requests prepared for " + written
                 + " agencies (" + referral.pathway().label() + ")" + (settings.hold().isZero() ? ""

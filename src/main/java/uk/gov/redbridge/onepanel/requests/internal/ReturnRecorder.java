@@ -44,6 +44,8 @@ class ReturnRecorder {
     static final String CLOSED_REQUEST = "reply_to_closed_request";
 
     private final RequestRepository repository;
+    private final RequestReplies replies;
+    private final ReturnDocuments documents;
     private final InboundMessages messages;
     private final AgencyDirectory directory;
     private final ReferralLog referrals;
@@ -52,10 +54,12 @@ class ReturnRecorder {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ReturnRecorder(RequestRepository repository, InboundMessages messages, AgencyDirectory directory,
-            ReferralLog referrals, ScreeningProgress progress, RequestsSettings settings,
-            ApplicationEventPublisher events, Clock clock) {
+    ReturnRecorder(RequestRepository repository, RequestReplies replies, ReturnDocuments documents,
+            InboundMessages messages, AgencyDirectory directory, ReferralLog referrals, ScreeningProgress progress,
+            RequestsSettings settings, ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
+        this.replies = replies;
+        this.documents = documents;
         this.messages = messages;
         this.directory = directory;
         this.referrals = referrals;
@@ -79,7 +83,7 @@ class ReturnRecorder {
     @Transactional(propagation = Propagation.MANDATORY)
     Outcome record(InformationRequest request, InboundMessage message, ParsedMail mail, MatchRule rule,
             String actor) {
-        Optional<AgencyReply> existing = repository.reply(request.id(), message.id());
+        Optional<AgencyReply> existing = replies.reply(request.id(), message.id());
         if (existing.isPresent() && existing.get().kind() != AgencyReply.Kind.HELD) {
             return Outcome.ALREADY_RECORDED;
         }
@@ -102,7 +106,7 @@ class ReturnRecorder {
         }
         List<ReturnParts.Part> parts = ReturnParts.of(mail);
         for (ReturnParts.Part part : parts) {
-            repository.addDocument(new ReturnDocument(UUID.randomUUID(), request.id(), message.id(), part.path(),
+            documents.addDocument(new ReturnDocument(UUID.randomUUID(), request.id(), message.id(), part.path(),
                     part.fileName(), part.contentType(), part.content().length, ContentStore.sha256Hex(part.content()),
                     now, null));
         }
@@ -138,9 +142,9 @@ class ReturnRecorder {
             note += "; sent from " + ReplyMatcher.domain(sender) + ", not one of " + request.agencyCode()
                     + "'s own domains";
         }
-        repository.saveReply(request.id(), new AgencyReply(message.id(), kind, rule, note, now, actor));
+        replies.saveReply(request.id(), new AgencyReply(message.id(), kind, rule, note, now, actor));
         if (kind == AgencyReply.Kind.RETURN || kind == AgencyReply.Kind.NOT_KNOWN) {
-            repository.recordStatusBefore(request.id(), message.id(), request.status());
+            replies.recordStatusBefore(request.id(), message.id(), request.status());
         }
         referrals.linkAgencyReply(request.reference(), message.id(), timeline + ", " + rule.label(), actor);
         progress.check(request.reference());
@@ -189,7 +193,7 @@ class ReturnRecorder {
     private Outcome hold(InformationRequest request, InboundMessage message, MatchRule rule, boolean heldBefore,
             String reason, String explanation, String actor) {
         if (!heldBefore) {
-            repository.saveReply(request.id(), new AgencyReply(message.id(), AgencyReply.Kind.HELD, rule,
+            replies.saveReply(request.id(), new AgencyReply(message.id(), AgencyReply.Kind.HELD, rule,
                     reason + ": waiting in the exceptions queue", clock.instant(), actor));
             events.publishEvent(new AgencyReplyNeedsAttention(message.id(), message.mailbox(), request.reference(),
                     request.agencyCode(), reason, explanation));

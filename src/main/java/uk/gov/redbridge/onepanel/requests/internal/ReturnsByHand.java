@@ -34,6 +34,8 @@ public class ReturnsByHand {
     static final String ACTION = "return-by-hand:";
 
     private final RequestRepository repository;
+    private final RequestActions actions;
+    private final ReturnDocuments documents;
     private final ReturnRecorder recorder;
     private final ScreeningProgress progress;
     private final FormExtractor extractor;
@@ -43,11 +45,14 @@ public class ReturnsByHand {
     private final Clock clock;
     private final uk.gov.redbridge.onepanel.agencies.AgencyDirectory directory;
 
-    ReturnsByHand(RequestRepository repository, ReturnRecorder recorder, ScreeningProgress progress,
-            FormExtractor extractor, ContentStore store, ReferralLog referrals, TransactionTemplate tx, Clock clock,
+    ReturnsByHand(RequestRepository repository, RequestActions actions, ReturnDocuments documents,
+            ReturnRecorder recorder, ScreeningProgress progress, FormExtractor extractor, ContentStore store,
+            ReferralLog referrals, TransactionTemplate tx, Clock clock,
             uk.gov.redbridge.onepanel.agencies.AgencyDirectory directory) {
         this.directory = directory;
         this.repository = repository;
+        this.actions = actions;
+        this.documents = documents;
         this.recorder = recorder;
         this.progress = progress;
         this.extractor = extractor;
@@ -84,7 +89,7 @@ public class ReturnsByHand {
         if (request.status() == RequestStatus.CANCELLED) {
             return cancelled(request);
         }
-        Optional<ReturnDocument> same = repository.documentWithSha(request.id(), document.sha256());
+        Optional<ReturnDocument> same = documents.documentWithSha(request.id(), document.sha256());
         if (same.isPresent()) {
             return new ReturnAdded.AlreadyAdded(request.id(), same.get().id());
         }
@@ -93,14 +98,14 @@ public class ReturnsByHand {
         ContentId content = store.put(document.content());
         ReturnDocument added = new ReturnDocument(UUID.randomUUID(), request.id(), null, null, document.fileName(),
                 document.contentType(), document.content().length, document.sha256(), now, actor);
-        repository.addDocumentByHand(added, content);
+        documents.addDocumentByHand(added, content);
         boolean closed = recorder.answer(request, RequestStatus.RETURNED, MatchRule.BY_HAND, null, now);
         String late = ReturnRecorder.late(request) ? ", after the due date" : "";
         String agency = directory.nameOf(request.agencyCode());
         String what = closed ? "Return from " + agency + " added by hand (" + kind + ")" + late
                 : "Further document from " + agency + " added by hand (" + kind + ") after its answer";
-        int earlier = repository.countActions(request.id(), ACTION);
-        repository.insertAction(request.id(), new RequestAction(ACTION + (earlier + 1),
+        int earlier = actions.countActions(request.id(), ACTION);
+        actions.insertAction(request.id(), new RequestAction(ACTION + (earlier + 1),
                 LocalDate.ofInstant(now, clock.getZone()), now, "ADDED", null, what + "; document " + added.id(),
                 actor));
         referrals.note(request.reference(), "REQUESTS", what, actor);

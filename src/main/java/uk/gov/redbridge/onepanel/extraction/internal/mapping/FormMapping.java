@@ -17,10 +17,11 @@ import java.util.Map;
  *                     label written another way is still recognised
  * @param synonyms     words that mean in a label what the mapping's wordings say with another word ("connection" →
  *                     "relationship")
+ * @param printed      how the service prints and offers the fields where not as the wordings it reads them by
  */
 public record FormMapping(String id, String title, Recognition recognition, List<String> placeholders,
         List<String> boilerplate, List<String> signOffs, Map<String, String> abbreviations,
-        Map<String, String> synonyms, List<MappingSection> sections) {
+        Map<String, String> synonyms, List<MappingSection> sections, Printed printed) {
 
     public FormMapping {
         placeholders = List.copyOf(placeholders);
@@ -29,6 +30,23 @@ public record FormMapping(String id, String title, Recognition recognition, List
         abbreviations = abbreviations == null ? Map.of() : Map.copyOf(abbreviations);
         synonyms = synonyms == null ? Map.of() : Map.copyOf(synonyms);
         sections = List.copyOf(sections);
+        printed = printed == null ? new Printed(Map.of(), Map.of()) : printed;
+    }
+
+    /**
+     * What the file says of printing and typing the fields, apart from reading them.
+     *
+     * @param titles  the printed title of a section ({@code persons}), an item ({@code persons.next_of_kin}) or a
+     *                field ({@code referrer.phone}, {@code persons.date_of_birth}) where it is not its first heading
+     *                or label
+     * @param typedAs the type a person types a field as ({@code subject.address}: long text) where it is not its type
+     */
+    public record Printed(Map<String, String> titles, Map<String, ValueType> typedAs) {
+
+        public Printed {
+            titles = Map.copyOf(titles);
+            typedAs = Map.copyOf(typedAs);
+        }
     }
 
     /**

@@ -26,6 +26,8 @@ final class FormMappingParser {
 
     private final String file;
     private final List<String> problems = new ArrayList<>();
+    private final Map<String, String> titles = new LinkedHashMap<>();
+    private final Map<String, ValueType> typedAs = new LinkedHashMap<>();
 
     private FormMappingParser(String file) {
         this.file = file;
@@ -85,7 +87,7 @@ final class FormMappingParser {
         return new FormMapping(id, title == null ? id : title, recognition,
                 strings(map, "placeholders", "", false), strings(map, "boilerplate", "", false),
                 strings(map, "sign-offs", "", false), wordMap(map.get("abbreviations"), "abbreviations"),
-                wordMap(map.get("synonyms"), "synonyms"), sections);
+                wordMap(map.get("synonyms"), "synonyms"), sections, new FormMapping.Printed(titles, typedAs));
     }
 
     /** "abbreviations: {DOB: date of birth, ...}", "synonyms: {...}": one word, the words it stands for. */
@@ -127,20 +129,22 @@ final class FormMappingParser {
             problem(where + " must be a mapping");
             return null;
         }
-        known(map, where, "key", "headings", "repeats", "items", "first-role", "role", "parts", "default-part",
-                "fields");
+        known(map, where, "key", "title", "headings", "repeats", "items", "first-role", "role", "parts",
+                "default-part", "fields");
         String key = string(map, "key", where, true);
         if (key != null && !SECTIONS.contains(key)) {
             problem(where + " key '" + key + "' is not a section of the canonical form " + SECTIONS);
         }
         where = key == null ? where : "section '" + key + "'";
+        title(map, key, where);
         boolean repeats = Boolean.TRUE.equals(map.get("repeats"));
         List<MappingSection.Item> items = new ArrayList<>();
         if (map.get("items") instanceof List<?> list) {
             for (Object o : list) {
                 if (o instanceof Map<?, ?> item) {
-                    known(item, where + " item", "role", "headings");
+                    known(item, where + " item", "role", "title", "headings");
                     String role = string(item, "role", where + " item", true);
+                    title(item, role == null ? null : key + "." + role, where + " item");
                     items.add(new MappingSection.Item(role == null ? "" : role,
                             strings(item, "headings", where + " item", true)));
                 } else {
@@ -182,7 +186,7 @@ final class FormMappingParser {
             problem(where + " must be a mapping");
             return null;
         }
-        known(map, where, "key", "type", "required", "labels", "parts", "into");
+        known(map, where, "key", "type", "typed-as", "title", "required", "labels", "parts", "into");
         String key = string(map, "key", where, true);
         if (key != null) {
             where = "field '" + key + "'";
@@ -200,6 +204,14 @@ final class FormMappingParser {
             problem(where + " type '" + typeName + "' is not one of date, nhs_number, age, text, long_text, yes_no,"
                     + " phone, email, contact, full_name");
         }
+        String typedAsName = string(map, "typed-as", where, false);
+        ValueType typedAsType = ValueType.fromCode(typedAsName);
+        if (typedAsName != null && typedAsType == null) {
+            problem(where + " typed-as '" + typedAsName + "' is not a type");
+        } else if (typedAsType != null && key != null) {
+            typedAs.put(fullKey(section, repeats, key), typedAsType);
+        }
+        title(map, key == null ? null : fullKey(section, repeats, key), where);
         boolean parts = Boolean.TRUE.equals(map.get("parts"));
         if (parts && !sectionHasParts) {
             problem(where + " has parts but its section declares none");
@@ -216,6 +228,18 @@ final class FormMappingParser {
         }
         return new FieldSpec(key == null ? "" : key, type == null ? ValueType.TEXT : type,
                 Boolean.TRUE.equals(map.get("required")), strings(map, "labels", where, true), parts, into);
+    }
+
+    /** A field's key as {@link FormMapping.Printed} holds it: in a repeating section, {@code persons.name}. */
+    private static String fullKey(String section, boolean repeats, String key) {
+        return repeats ? section + "." + key : key;
+    }
+
+    private void title(Map<?, ?> map, String key, String where) {
+        String title = string(map, "title", where, false);
+        if (title != null && key != null) {
+            titles.put(key, title);
+        }
     }
 
     private void checkUniqueKeys(List<MappingSection> sections) {
