@@ -64,10 +64,10 @@ public record StageSettings(
     public static final int WATCHDOG_ROOM = 8;
 
     /**
-     * The outbox's stage, with defaults of its own: one thread (a send claims its rows one by one) and a short queue
-     * of wake-ups.
+     * The outbox's stage, with defaults of its own: two senders (each row is claimed before it is sent, so no row is
+     * sent twice) and a short queue of wake-ups.
      */
-    public record Outbox(@DefaultValue("1") @Min(1) int threads, @DefaultValue("16") @Min(1) int queueCapacity) {
+    public record Outbox(@DefaultValue("2") @Min(1) int threads, @DefaultValue("16") @Min(1) int queueCapacity) {
 
         public Stage stage() {
             return new Stage(threads, queueCapacity);

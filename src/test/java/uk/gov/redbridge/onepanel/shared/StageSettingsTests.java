@@ -37,7 +37,7 @@ class StageSettingsTests {
             StageSettings stages = ctx.getBean(StageSettings.class);
             assertThat(stages.triage()).isEqualTo(new StageSettings.Stage(2, 10_000));
             assertThat(stages.intake()).isEqualTo(new StageSettings.Stage(2, 10_000));
-            assertThat(stages.outbox().stage()).isEqualTo(new StageSettings.Stage(1, 16));
+            assertThat(stages.outbox().stage()).isEqualTo(new StageSettings.Stage(2, 16));
         });
     }
 
@@ -55,7 +55,7 @@ class StageSettingsTests {
                 .bindOrCreate("onepanel.stages", StageSettings.class);
         assertThat(stages.triage()).isEqualTo(new StageSettings.Stage(2, 10_000));
         assertThat(stages.intake()).isEqualTo(new StageSettings.Stage(2, 10_000));
-        assertThat(stages.outbox().stage()).isEqualTo(new StageSettings.Stage(1, 16));
+        assertThat(stages.outbox().stage()).isEqualTo(new StageSettings.Stage(2, 16));
     }
 
     @Test

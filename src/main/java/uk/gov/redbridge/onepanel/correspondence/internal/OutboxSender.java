@@ -6,8 +6,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -30,12 +33,18 @@ import uk.gov.redbridge.onepanel.correspondence.OutboundSent;
 import uk.gov.redbridge.onepanel.correspondence.OutboundState;
 import uk.gov.redbridge.onepanel.correspondence.OutboundUncertain;
 import uk.gov.redbridge.onepanel.mailbox.MailAccounts;
+import uk.gov.redbridge.onepanel.shared.StageSettings;
 import uk.gov.redbridge.onepanel.storage.ContentStore;
 
 /**
  * Sends due outbox rows. Each row is claimed (PENDING/RETRY → SENDING, committed) before the SMTP conversation, and
  * marked SENT after the server accepted it; a row found still SENDING after a restart or for too long becomes
  * UNCERTAIN and is never sent again by itself. Several instances may run this: the claim is a conditional update.
+ * <p>
+ * Within an instance, up to {@code onepanel.stages.outbox.threads} senders run at once (one SMTP conversation each):
+ * with one, acknowledgements ended up to 106 s after the last outcome of a 2,000-message backlog (issue 14). They
+ * share the due rows: a row one sender has in hand is passed over by the others, and the claim decides in any case,
+ * so a row is sent by one sender only.
  */
 @Component
 class OutboxSender {
@@ -56,13 +65,15 @@ class OutboxSender {
     private final TaskExecutor executor;
     private final String instance;
     private final Instant startedAt;
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final int senders;
+    private final AtomicInteger running = new AtomicInteger();
     private final AtomicBoolean again = new AtomicBoolean();
+    private final Set<OutboundMailId> inHand = ConcurrentHashMap.newKeySet();
 
     OutboxSender(OutboxRepository repository, ContentStore contentStore, MimeComposer composer,
             AllowedDomains allowedDomains, MailAccounts accounts, ApplicationEventPublisher events,
             TransactionTemplate tx, CorrespondenceSettings settings, Clock clock, SendHooks hooks,
-            @Qualifier(OutboxExecutorConfiguration.EXECUTOR) TaskExecutor executor) {
+            @Qualifier(OutboxExecutorConfiguration.EXECUTOR) TaskExecutor executor, StageSettings stages) {
         this.repository = repository;
         this.contentStore = contentStore;
         this.composer = composer;
@@ -74,6 +85,7 @@ class OutboxSender {
         this.clock = clock;
         this.hooks = hooks;
         this.executor = executor;
+        this.senders = stages.outbox().threads();
         this.instance = settings.instanceName() != null && !settings.instanceName().isBlank()
                 ? settings.instanceName() : hostName();
         // on the application clock, like the claims it is compared with (the clock may run offset from real time)
@@ -82,11 +94,10 @@ class OutboxSender {
 
     /** Send soon, on the outbox's own thread (called after a commit that queued mail). */
     void wake() {
-        if (running.get()) {
-            again.set(true);
-            return;
+        again.set(true);
+        if (running.get() < senders) {
+            executor.execute(this::sendDue);
         }
-        executor.execute(this::sendDue);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -104,18 +115,29 @@ class OutboxSender {
 
     /** Sends every due row; returns how many were sent. */
     int sendDue() {
-        if (!running.compareAndSet(false, true)) {
-            again.set(true);
-            return 0;
-        }
+        int now;
+        do {
+            now = running.get();
+            if (now >= senders) {
+                again.set(true);
+                return 0;
+            }
+        } while (!running.compareAndSet(now, now + 1));
         int sent = 0;
         try {
             do {
                 again.set(false);
                 List<OutboundMailId> due = repository.due(clock.instant(), BATCH);
                 for (OutboundMailId id : due) {
-                    if (sendOne(id)) {
-                        sent++;
+                    if (!inHand.add(id)) {
+                        continue; // another sender of this instance is sending it
+                    }
+                    try {
+                        if (sendOne(id)) {
+                            sent++;
+                        }
+                    } finally {
+                        inHand.remove(id);
                     }
                 }
                 if (due.size() == BATCH) {
@@ -123,7 +145,11 @@ class OutboxSender {
                 }
             } while (again.get());
         } finally {
-            running.set(false);
+            running.decrementAndGet();
+        }
+        if (again.get() && running.get() == 0) {
+            // woken between this sender's last look and its end, with no other sender left to see it
+            wake();
         }
         return sent;
     }

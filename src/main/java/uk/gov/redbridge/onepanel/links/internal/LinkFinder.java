@@ -2,6 +2,7 @@ package uk.gov.redbridge.onepanel.links.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -88,17 +89,16 @@ public class LinkFinder {
 
         Map<StoredLink.Pair, StoredLink> existing = repository.linksOf(referral).stream()
                 .collect(Collectors.toMap(StoredLink::pair, l -> l, (a, b) -> a));
-        int added = 0;
         int removed = 0;
+        List<StoredLink> newLinks = new ArrayList<>();
         for (Map.Entry<StoredLink.Pair, Match> e : found.entrySet()) {
             Match m = e.getValue();
             StoredLink before = existing.remove(e.getKey());
             if (before == null) {
                 StoredLink.Pair p = e.getKey();
-                repository.insert(new StoredLink(UUID.randomUUID(), p.referralA(), p.slotA(), p.referralB(), p.slotB(),
+                newLinks.add(new StoredLink(UUID.randomUUID(), p.referralA(), p.slotA(), p.referralB(), p.slotB(),
                         m.kind(), m.strength(), m.evidence(), LinkState.FOUND, true, now, now, null, null, null,
                         EnumSet.noneOf(Evidence.class)));
-                added++;
                 continue;
             }
             LinkState state = before.state();
@@ -111,6 +111,8 @@ public class LinkFinder {
                 repository.refound(before.id(), m.kind(), m.strength(), m.evidence(), state, now);
             }
         }
+        repository.insertAll(newLinks);
+        int added = newLinks.size();
         for (StoredLink gone : existing.values()) {
             if (gone.state() == LinkState.FOUND) {
                 repository.delete(gone.id());

@@ -204,16 +204,24 @@ public class LinkRepository {
         return out.stream().distinct().toList();
     }
 
-    void insert(StoredLink l) {
-        jdbc.sql("""
+    /**
+     * Inserts new links in one JDBC batch: a referral about a person already known from many referrals finds a link to
+     * each of them, and one statement per link was most of matching's time in a backlog (issue 14).
+     */
+    void insertAll(List<StoredLink> links) {
+        if (links.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(links.size());
+        for (StoredLink l : links) {
+            rows.add(new Object[] {l.id(), l.referralA(), l.slotA(), l.referralB(), l.slotB(), l.kind().name(),
+                    l.strength().name(), StoredLink.encode(l.evidence()), l.state().name(), l.current(),
+                    utc(l.foundAt()), utc(l.updatedAt())});
+        }
+        template.batchUpdate("""
                 INSERT INTO referral_link (id, referral_a, slot_a, referral_b, slot_b, kind, strength, evidence, state,
                     is_current, found_at, updated_at)
-                VALUES (:id, :ra, :sa, :rb, :sb, :kind, :strength, :evidence, :state, :current, :found, :updated)""")
-                .param("id", l.id()).param("ra", l.referralA()).param("sa", l.slotA()).param("rb", l.referralB())
-                .param("sb", l.slotB()).param("kind", l.kind().name()).param("strength", l.strength().name())
-                .param("evidence", StoredLink.encode(l.evidence())).param("state", l.state().name())
-                .param("current", l.current()).param("found", utc(l.foundAt())).param("updated", utc(l.updatedAt()))
-                .update();
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
     /** What the latest matching found for a stored pair; the state is set by the caller. */

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -30,11 +32,26 @@ import org.springframework.stereotype.Component;
  * also proves the connection alive; a connection that stops answering times out after that interval plus the read
  * timeout and is opened again with backoff. The timed poll goes on regardless, so a lost IDLE costs speed, never
  * mail. IDLE only watches: every message is taken by the poll, under the mailbox's lock.
+ * <p>
+ * Started before the web server opens its port ({@link #PHASE}), and {@link #start()} returns once every mailbox is
+ * listening (or has failed or declined once), for at most {@link #START_WAIT}: a referral sent the moment the service
+ * answers is then noticed at once, not after the IMAP logins that used to follow the port's opening (5-6 s of the
+ * first referral's 5-8 s under load, issue 14).
  */
 @Component
 class IdleWatchers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(IdleWatchers.class);
+
+    /**
+     * Before the web server's start (Spring Boot's {@code WebServerStartStopLifecycle}: {@code DEFAULT_PHASE - 2048})
+     * and after the embedded mail server's; stopped after the web server. The same as {@link PollCoordinator}'s,
+     * which starts first (a dependency).
+     */
+    static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+    /** How long start-up waits for the IDLE connections at most (a slow or unreachable server costs no more). */
+    static final Duration START_WAIT = Duration.ofSeconds(10);
 
     enum Status { OFF, CONNECTING, LISTENING, UNSUPPORTED, RECONNECTING }
 
@@ -48,6 +65,8 @@ class IdleWatchers implements SmartLifecycle {
     private final Map<String, AtomicLong> idleRounds = new ConcurrentHashMap<>();
     private final Map<String, Thread> threads = new LinkedHashMap<>();
     private final Map<String, IMAPStore> openStores = new ConcurrentHashMap<>();
+    private final Set<String> settled = ConcurrentHashMap.newKeySet();
+    private volatile CountDownLatch firstAttempts = new CountDownLatch(0);
     private ScheduledExecutorService watchdog;
     private volatile boolean running;
 
@@ -77,11 +96,46 @@ class IdleWatchers implements SmartLifecycle {
             return;
         }
         running = true;
+        settled.clear();
+        firstAttempts = new CountDownLatch(settings.accounts().size());
         watchdog = Executors.newScheduledThreadPool(settings.accounts().size(), daemon("mailbox-idle-watchdog"));
         for (MailboxSettings.Account account : settings.accounts()) {
-            Thread thread = daemon("mailbox-idle-" + account.name()).newThread(() -> watch(account));
+            Thread thread = daemon("mailbox-idle-" + account.name()).newThread(() -> {
+                try {
+                    watch(account);
+                } finally {
+                    settle(account.name());
+                }
+            });
             threads.put(account.name(), thread);
             thread.start();
+        }
+        try {
+            if (!firstAttempts.await(START_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.info("IDLE: not every mailbox is listening after {}s; start-up goes on (the poll carries on)",
+                        START_WAIT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    /** The mailbox's watcher is past its first attempt (listening, declined, failed or waiting for a backoff). */
+    private void settle(String mailbox) {
+        if (settled.add(mailbox)) {
+            firstAttempts.countDown();
+        }
+    }
+
+    private void status(String mailbox, Status status) {
+        statuses.put(mailbox, status);
+        if (status != Status.CONNECTING && status != Status.OFF) {
+            settle(mailbox);
         }
     }
 
@@ -122,6 +176,7 @@ class IdleWatchers implements SmartLifecycle {
             Instant due = states.find(account.name()).nextAttemptAt();
             if (due != null && clock.instant().isBefore(due)) {
                 // the poll is backing off (e.g. authentication failed): do not log in more often than it does
+                settle(account.name());
                 sleep(Duration.between(clock.instant(), due));
                 continue;
             }
@@ -135,7 +190,7 @@ class IdleWatchers implements SmartLifecycle {
                 }
                 FailureKind kind = FailureClassifier.classify(e);
                 Duration wait = settings.backoff().delayAfter((int) failures.incrementAndGet(), kind);
-                statuses.put(account.name(), Status.RECONNECTING);
+                status(account.name(), Status.RECONNECTING);
                 log.warn("Mailbox {}: IDLE connection lost ({}: {}); listening again in {}s (the {}s poll goes on)",
                         account.name(), kind.label(), e.getClass().getSimpleName(), wait.toSeconds(),
                         settings.pollInterval().toSeconds());
@@ -149,14 +204,14 @@ class IdleWatchers implements SmartLifecycle {
      * @return false if the server does not offer IDLE (the thread ends; the poll carries on alone)
      */
     private boolean listen(MailboxSettings.Account account, Runnable listening) throws MessagingException {
-        statuses.put(account.name(), Status.CONNECTING);
+        status(account.name(), Status.CONNECTING);
         Duration reIdle = settings.idle().reIdleInterval();
         IMAPStore store = login.imap(account, sessions.idle(account, reIdle));
         openStores.put(account.name(), store);
         ScheduledFuture<?> renewal = null;
         try {
             if (!ServerCapabilities.probe(store, settings.ignoredCapabilities()).idle()) {
-                statuses.put(account.name(), Status.UNSUPPORTED);
+                status(account.name(), Status.UNSUPPORTED);
                 log.info("Mailbox {}: the server does not offer IDLE; checking every {}s", account.name(),
                         settings.pollInterval().toSeconds());
                 return false;
@@ -173,7 +228,7 @@ class IdleWatchers implements SmartLifecycle {
             polls.request(account.name());
             renewal = watchdog.scheduleWithFixedDelay(() -> renew(account, inbox), reIdle.toMillis(),
                     reIdle.toMillis(), TimeUnit.MILLISECONDS);
-            statuses.put(account.name(), Status.LISTENING);
+            status(account.name(), Status.LISTENING);
             listening.run();
             AtomicLong rounds = idleRounds.computeIfAbsent(account.name(), m -> new AtomicLong());
             while (running && inbox.isOpen()) {

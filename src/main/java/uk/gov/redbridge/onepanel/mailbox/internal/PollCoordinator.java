@@ -121,7 +121,7 @@ public class PollCoordinator implements SmartLifecycle {
     }
 
     /**
-     * Before the embedded mail server and the database go (default phase: stopped early): no new checks, and a
+     * Before the embedded mail server and the database go (after the web server): no new checks, and a
      * check under way may finish. A check cut short is harmless, as every step can be repeated.
      */
     @Override
@@ -137,6 +137,12 @@ public class PollCoordinator implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Before the web server opens its port, so that mail is taken from the moment the service answers. */
+    @Override
+    public int getPhase() {
+        return IdleWatchers.PHASE;
     }
 
     @Override

@@ -68,7 +68,7 @@ class RequestPlanner {
         Instant now = clock.instant();
         int written = 0;
         for (Agency agency : directory.receivingRequestsFor(referral.pathway())) {
-            if (draft(referral, agency, now.plus(settings.hold()), actor).isPresent()) {
+            if (write(referral, agency, now.plus(settings.hold()), actor) != null) {
                 written++;
             }
         }
@@ -86,6 +86,15 @@ class RequestPlanner {
     /** A draft for one agency, or empty if the referral has one for it already. */
     @Transactional(propagation = Propagation.MANDATORY)
     Optional<InformationRequest> draft(Referral referral, Agency agency, Instant sendAfter, String actor) {
+        RequestId id = write(referral, agency, sendAfter, actor);
+        return id == null ? Optional.empty() : repository.find(id);
+    }
+
+    /**
+     * Writes the draft; returns its id, or null if the referral has one for the agency already. Planning a referral
+     * does not read each draft back (13 agencies: 13 queries per referral that nobody used, issue 14).
+     */
+    private RequestId write(Referral referral, Agency agency, Instant sendAfter, String actor) {
         List<String> to = addressesFor(agency, referral.pathway());
         RequestsSettings.PathwaySettings pathway = settings.pathway(referral.pathway());
         String tag = (referral.reference() + "-" + agency.code()).toLowerCase(Locale.ROOT);
@@ -95,7 +104,7 @@ class RequestPlanner {
         boolean written = repository.insert(new RequestRepository.NewRequest(id, referral.id(), referral.reference(),
                 referral.pathway(), agency.code(), referral.mailbox(), to, tag, plusAddress(mailboxAddress, tag),
                 pathway.template(), pathway.workingDays(), clock.instant(), actor, sendAfter));
-        return written ? repository.find(id) : Optional.empty();
+        return written ? id : null;
     }
 
     /**

@@ -101,11 +101,23 @@ class OutboxTests {
     /** Stands for a kill -9 between the server's 250 and the commit that records it. */
     static class CrashAfterAccepted extends SendHooks {
         final AtomicBoolean crash = new AtomicBoolean();
+        /** The next send is held here, after the server's 250, until the gate opens (a slow SMTP conversation). */
+        final AtomicBoolean holdNext = new AtomicBoolean();
+        final java.util.concurrent.atomic.AtomicReference<OutboundMailId> held = new java.util.concurrent.atomic.AtomicReference<>();
+        volatile java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(0);
 
         @Override
         public void afterAccepted(OutboundMailId id) {
             if (crash.getAndSet(false)) {
                 throw new IllegalStateException("simulated crash after 250, before commit");
+            }
+            if (holdNext.getAndSet(false)) {
+                held.set(id);
+                try {
+                    gate.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }
@@ -114,6 +126,9 @@ class OutboxTests {
     void reset() {
         SMTP.mode(ScriptedSmtpServer.Mode.ACCEPT);
         hook.crash.set(false);
+        hook.holdNext.set(false);
+        hook.held.set(null);
+        hook.gate.countDown();
     }
 
     private QueuedMail queue(String to) {
@@ -149,6 +164,29 @@ class OutboxTests {
         sender.sendDue();
         assertThat(delivered(q)).isEqualTo(1);
         assertThat(q.messageId()).endsWith("@onepanel.redbridge.gov.uk>");
+    }
+
+    /**
+     * Issue 14: one slow SMTP conversation no longer holds every other acknowledgement back (the outbox's senders run
+     * side by side), and still each mail goes once. With one sender the second mail waited for the first.
+     */
+    @Test
+    void aSlowSendDoesNotHoldTheNextMailBackAndEachIsSentOnce() {
+        hook.gate = new java.util.concurrent.CountDownLatch(1);
+        hook.holdNext.set(true);
+        QueuedMail slow = queue("slow@nelft.example");
+        await().atMost(Duration.ofSeconds(20)).until(() -> hook.held.get() != null);
+        assertThat(hook.held.get()).isEqualTo(slow.id());
+
+        QueuedMail next = queue("next@nelft.example");
+        await().atMost(Duration.ofSeconds(20)).until(() -> row(next).state() == OutboundState.SENT);
+        assertThat(row(slow).state()).isEqualTo(OutboundState.SENDING);
+
+        hook.gate.countDown();
+        await().atMost(Duration.ofSeconds(20)).until(() -> row(slow).state() == OutboundState.SENT);
+        sender.sendDue();
+        assertThat(delivered(slow)).isEqualTo(1);
+        assertThat(delivered(next)).isEqualTo(1);
     }
 
     @Test
