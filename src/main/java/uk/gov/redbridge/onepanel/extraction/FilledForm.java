@@ -49,8 +49,11 @@ public record FilledForm(String mappingId, List<ExtractedField> fields) {
 
     /** The number of persons listed in section 3 (persons.0 ... persons.n). */
     public int personCount() {
-        return (int) fields.stream().map(ExtractedField::key).filter(k -> k.startsWith("persons."))
-                .map(k -> k.split("\\.")[1]).distinct().count();
+        // the highest number plus one, not how many numbers are used: when person 0's answers were all left blank
+        // (or removed by a correction), person 1 must still be shown and printed, in its own place
+        return fields.stream().map(ExtractedField::key).filter(k -> k.startsWith("persons."))
+                .map(k -> k.split("\\.")[1]).filter(n -> n.chars().allMatch(Character::isDigit) && n.length() < 4)
+                .mapToInt(Integer::parseInt).max().orElse(-1) + 1;
     }
 
     /** A copy with one field's value replaced (the secretariat's correction); confidence becomes 1. */

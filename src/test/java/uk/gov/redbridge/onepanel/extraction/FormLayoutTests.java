@@ -59,6 +59,20 @@ class FormLayoutTests {
     }
 
     @Test
+    void aSecondPersonIsShownInItsPlaceWhenTheFirstPersonsAnswersAreBlank() {
+        FilledForm onlySecond = new FilledForm("appendix-e-v1", List.of(
+                new ExtractedField("persons.1.name", "Sam Example", "Sam Example", 1, null, List.of())));
+        assertThat(onlySecond.personCount()).isEqualTo(2);
+        assertThat(LAYOUT.fieldsFor(onlySecond, 1)).extracting(FormLayout.Field::key)
+                .contains("persons.0.name", "persons.1.name").doesNotContain("persons.2.name");
+        FilledForm blanked = new FilledForm("appendix-e-v1", List.of(
+                new ExtractedField("persons.0.name", "Alex Example", "Alex Example", 1, null, List.of()),
+                new ExtractedField("persons.1.name", "Sam Example", "Sam Example", 1, null, List.of())))
+                .corrected("persons.0.name", "", "jo.secretariat");
+        assertThat(blanked.personCount()).isEqualTo(2);
+    }
+
+    @Test
     void everyKeyTheServiceReadsByNameIsAFieldOfTheForm() throws IllegalAccessException {
         for (Field constant : FieldKeys.class.getFields()) {
             if (Modifier.isStatic(constant.getModifiers()) && constant.getType() == String.class

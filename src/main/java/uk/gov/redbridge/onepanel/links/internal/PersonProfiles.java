@@ -48,7 +48,7 @@ public final class PersonProfiles {
         if (!subject.isEmpty()) {
             out.add(subject);
         }
-        int count = Math.min(form.personCount() + 1, MAX_PERSONS);
+        int count = Math.min(form.personCount(), MAX_PERSONS);
         for (int i = 0; i < count; i++) {
             String p = "persons." + i + ".";
             PersonName name = Names.ofWhole(form.value(p + "name").orElse(null));
