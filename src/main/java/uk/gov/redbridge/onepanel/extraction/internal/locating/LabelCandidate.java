@@ -52,7 +52,7 @@ record LabelCandidate(String label, String rest, boolean separated) {
         if (label.isEmpty() || label.length() > 130 || !Character.isLetter(firstLetterOrDigit(label))) {
             return false;
         }
-        if (label.split("\\s+").length > maxWords || SENTENCE_BREAK.matcher(label).find()) {
+        if (Words.WHITESPACE.split(label).length > maxWords || SENTENCE_BREAK.matcher(label).find()) {
             return false;
         }
         long digits = DIGIT.matcher(label).results().count();

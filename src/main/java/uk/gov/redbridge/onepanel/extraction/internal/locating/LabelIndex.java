@@ -341,7 +341,7 @@ final class LabelIndex {
     /** A part label ("Re subject:", "For the family:") by its words; null when none is like enough. */
     Hit similarPart(String text) {
         LabelCandidate c = LabelCandidate.of(text);
-        if (c == null || c.label().split("\\s+").length > 6) {
+        if (c == null || Words.WHITESPACE.split(c.label()).length > 6) {
             return null;
         }
         SimilarLabels.Match m = similar.part(c.label());
@@ -371,7 +371,7 @@ final class LabelIndex {
         // "5 Meads Lane" is an address, "5. Referrer" or "(b) Other person" a numbered heading
         boolean numbered = !body.equals(text) && MARKED_NUMBERING.matcher(text).find();
         String stripped = body.strip();
-        if (stripped.isEmpty() || stripped.length() > 90 || stripped.split("\\s+").length > 10) {
+        if (stripped.isEmpty() || stripped.length() > 90 || Words.WHITESPACE.split(stripped).length > 10) {
             return null;
         }
         if (stripped.indexOf(':') >= 0 || stripped.endsWith("?")) {
@@ -644,7 +644,9 @@ final class LabelIndex {
         return extra <= (styled ? 60 : 12);
     }
 
+    private static final Pattern SPACES_OR_SLASHES = Pattern.compile("[\\s/]+");
+
     private static int words(String s) {
-        return s.strip().split("[\\s/]+").length;
+        return SPACES_OR_SLASHES.split(s.strip()).length;
     }
 }

@@ -256,7 +256,7 @@ final class StructureAlignment {
             // "Flat 9, 66 Goodmayes Lane, Goodmayes IG3 9RT": only an address ends with a postcode
             return "address";
         }
-        return v.split("\\s+").length >= 8 ? "long" : null;
+        return Words.WHITESPACE.split(v).length >= 8 ? "long" : null;
     }
 
     /** Where an unknown label was placed: its field, the key its answer goes to, how sure. */
