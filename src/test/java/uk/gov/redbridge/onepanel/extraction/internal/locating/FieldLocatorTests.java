@@ -172,6 +172,31 @@ class FieldLocatorTests {
     }
 
     @Test
+    void anAddressEndsWithItsPostcodeOrWithNotKnown() {
+        // answers under their labels; "Comments" is no label the mapping knows, and after a postcode (or "Not known")
+        // a line is no longer the address
+        Map<String, String> found = read("""
+                3. Other relevant person(s) details
+                a. Next of kin
+                Name
+                Jayden Kowalczyk
+                Address
+                Flat 1, 62 Clements Road,
+                Hainault IG6 3UF
+                Comments
+                Lives nearby and visited weekly.
+                b. Other relevant person
+                Name
+                Patrick Quayle
+                Address
+                Not known
+                Comments
+                """);
+        assertThat(found).containsEntry("persons.0.address", "Flat 1, 62 Clements Road, Hainault IG6 3UF")
+                .containsEntry("persons.1.address", "Not known");
+    }
+
+    @Test
     void ocrTextMatchesLabelsWithALetterWrong() {
         TableBlock table = table(row("Relationship to subiect", "Son"), row("Date of birtb", "30/07/1988"));
         Origin ocr = new Origin(1, "page 1", 0.8);
