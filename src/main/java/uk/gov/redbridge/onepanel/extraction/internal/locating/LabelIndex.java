@@ -123,6 +123,11 @@ final class LabelIndex {
      *              letter or two ("Relationship to subiect")
      */
     List<Hit> labels(String text, boolean loose) {
+        // a line or a cell is matched several times while its place is decided: once per document is enough
+        return similar.remembered(loose ? "L" : "l", text, t -> List.copyOf(matchLabels(t, loose)));
+    }
+
+    private List<Hit> matchLabels(String text, boolean loose) {
         List<Hit> hits = match(candidates(text), text, loose);
         if (!loose) {
             return hits;
@@ -367,6 +372,12 @@ final class LabelIndex {
      * enough for it.
      */
     Heading similarHeading(String text, boolean markedAsHeading, MappingSection current) {
+        // asked of every cell, and again of a row's cells as person headings: once per document and section
+        return similar.remembered("S" + (markedAsHeading ? 'm' : '-') + (current == null ? "" : current.key()) + "\t",
+                text, t -> findSimilarHeading(t, markedAsHeading, current));
+    }
+
+    private Heading findSimilarHeading(String text, boolean markedAsHeading, MappingSection current) {
         String body = NUMBERING.matcher(text).replaceFirst("");
         // "5 Meads Lane" is an address, "5. Referrer" or "(b) Other person" a numbered heading
         boolean numbered = !body.equals(text) && MARKED_NUMBERING.matcher(text).find();
@@ -547,6 +558,11 @@ final class LabelIndex {
 
     /** As {@link #heading(String, boolean)}; for OCR text, a heading misread by a letter or two still counts. */
     Heading heading(String text, boolean styledAsHeading, boolean loose) {
+        return similar.remembered("H" + (styledAsHeading ? 's' : '-') + (loose ? 'l' : '-'), text,
+                t -> findHeading(t, styledAsHeading, loose));
+    }
+
+    private Heading findHeading(String text, boolean styledAsHeading, boolean loose) {
         Heading h = headingOnly(text, styledAsHeading);
         if (h != null && !loose) {
             // a wording that starts the heading but leaves words over ("Person 1 - next of kin" starts with

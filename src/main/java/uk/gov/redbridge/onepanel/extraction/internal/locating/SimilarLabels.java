@@ -199,8 +199,16 @@ final class SimilarLabels {
     }
 
     /** A score of a kind for a text, worked out once while remembering. */
-    @SuppressWarnings("unchecked")
     private <T> T remembered(char kind, String text, Function<String, T> score) {
+        return remembered(String.valueOf(kind), text, score);
+    }
+
+    /**
+     * Anything worked out from a text alone (and the mapping), once per document while remembering: {@link LabelIndex}
+     * keeps its exact-wording matches here too. {@code kind} tells apart what is remembered of one text.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T remembered(String kind, String text, Function<String, T> score) {
         Map<String, Object> memory = remembered.get();
         if (memory == null) {
             return score.apply(text);
