@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 record LabelCandidate(String label, String rest, boolean separated) {
 
     private static final Pattern SENTENCE_BREAK = Pattern.compile("\\p{Ll}{5,}[.!] +\\p{Lu}");
-    private static final Pattern DIGIT = Pattern.compile("\\d");
 
     /** The label a text starts with, or null when the text does not read as a label (with or without an answer). */
     static LabelCandidate of(String text) {
@@ -52,11 +51,39 @@ record LabelCandidate(String label, String rest, boolean separated) {
         if (label.isEmpty() || label.length() > 130 || !Character.isLetter(firstLetterOrDigit(label))) {
             return false;
         }
-        if (label.split("\\s+").length > maxWords || SENTENCE_BREAK.matcher(label).find()) {
+        if (words(label) > maxWords
+                || (label.indexOf('.') >= 0 || label.indexOf('!') >= 0) && SENTENCE_BREAK.matcher(label).find()) {
             return false;
         }
-        long digits = DIGIT.matcher(label).results().count();
+        int digits = 0;
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            }
+        }
         return digits <= 3 && label.indexOf('@') < 0;
+    }
+
+    /**
+     * How many parts {@code Words.WHITESPACE.split(s)} gives (white space as {@code \\s} means it), without the
+     * regular expression: the runs of other characters, and an empty first part when the text starts with a space.
+     */
+    static int words(String s) {
+        int n = 0;
+        boolean inWord = false;
+        for (int i = 0; i < s.length(); i++) {
+            boolean space = space(s.charAt(i));
+            if (!space && !inWord) {
+                n++;
+            }
+            inWord = !space;
+        }
+        return n > 0 && space(s.charAt(0)) ? n + 1 : n;
+    }
+
+    private static boolean space(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static char firstLetterOrDigit(String s) {

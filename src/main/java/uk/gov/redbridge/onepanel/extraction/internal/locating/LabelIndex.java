@@ -123,6 +123,11 @@ final class LabelIndex {
      *              letter or two ("Relationship to subiect")
      */
     List<Hit> labels(String text, boolean loose) {
+        // a line or a cell is matched several times while its place is decided: once per document is enough
+        return similar.remembered(loose ? "L" : "l", text, t -> List.copyOf(matchLabels(t, loose)));
+    }
+
+    private List<Hit> matchLabels(String text, boolean loose) {
         List<Hit> hits = match(candidates(text), text, loose);
         if (!loose) {
             return hits;
@@ -341,7 +346,7 @@ final class LabelIndex {
     /** A part label ("Re subject:", "For the family:") by its words; null when none is like enough. */
     Hit similarPart(String text) {
         LabelCandidate c = LabelCandidate.of(text);
-        if (c == null || c.label().split("\\s+").length > 6) {
+        if (c == null || Words.WHITESPACE.split(c.label()).length > 6) {
             return null;
         }
         SimilarLabels.Match m = similar.part(c.label());
@@ -367,11 +372,17 @@ final class LabelIndex {
      * enough for it.
      */
     Heading similarHeading(String text, boolean markedAsHeading, MappingSection current) {
+        // asked of every cell, and again of a row's cells as person headings: once per document and section
+        return similar.remembered("S" + (markedAsHeading ? 'm' : '-') + (current == null ? "" : current.key()) + "\t",
+                text, t -> findSimilarHeading(t, markedAsHeading, current));
+    }
+
+    private Heading findSimilarHeading(String text, boolean markedAsHeading, MappingSection current) {
         String body = NUMBERING.matcher(text).replaceFirst("");
         // "5 Meads Lane" is an address, "5. Referrer" or "(b) Other person" a numbered heading
         boolean numbered = !body.equals(text) && MARKED_NUMBERING.matcher(text).find();
         String stripped = body.strip();
-        if (stripped.isEmpty() || stripped.length() > 90 || stripped.split("\\s+").length > 10) {
+        if (stripped.isEmpty() || stripped.length() > 90 || Words.WHITESPACE.split(stripped).length > 10) {
             return null;
         }
         if (stripped.indexOf(':') >= 0 || stripped.endsWith("?")) {
@@ -547,6 +558,11 @@ final class LabelIndex {
 
     /** As {@link #heading(String, boolean)}; for OCR text, a heading misread by a letter or two still counts. */
     Heading heading(String text, boolean styledAsHeading, boolean loose) {
+        return similar.remembered("H" + (styledAsHeading ? 's' : '-') + (loose ? 'l' : '-'), text,
+                t -> findHeading(t, styledAsHeading, loose));
+    }
+
+    private Heading findHeading(String text, boolean styledAsHeading, boolean loose) {
         Heading h = headingOnly(text, styledAsHeading);
         if (h != null && !loose) {
             // a wording that starts the heading but leaves words over ("Person 1 - next of kin" starts with
@@ -644,7 +660,9 @@ final class LabelIndex {
         return extra <= (styled ? 60 : 12);
     }
 
+    private static final Pattern SPACES_OR_SLASHES = Pattern.compile("[\\s/]+");
+
     private static int words(String s) {
-        return s.strip().split("[\\s/]+").length;
+        return SPACES_OR_SLASHES.split(s.strip()).length;
     }
 }

@@ -230,13 +230,13 @@ final class Lines {
         if (c.separated()) {
             // "Analysis: the risk was known" may be the start or the middle of a long answer
             ends = pending == null || !pendingLong()
-                    || c.label().endsWith("?") && c.label().split("\\s+").length >= 3
+                    || c.label().endsWith("?") && Words.WHITESPACE.split(c.label()).length >= 3
                     || run.likeAMissingField(c.label(), pending.field(), 0.5)
                     // a wording the mapping knows was already judged part of the answer ("Agency: the housing
                     // officer had been told."): only a label it does not know, like some field, is the next question
                     || afterSentence() && run.likeAnyField(c.label(), 0.7) && index.labels(text, run.loose).isEmpty();
         } else {
-            if (inCell || c.label().split("\\s+").length > 10 || text.matches(".*\\d.*")) {
+            if (inCell || Words.WHITESPACE.split(c.label()).length > 10 || text.matches(".*\\d.*")) {
                 return false;
             }
             if (pending == null) {
@@ -249,10 +249,12 @@ final class Lines {
                 // answer before it was left blank, or has ended
                 ends = !text.endsWith(".") && (run.likeAMissingField(c.label(), pending.field(), 0.5)
                         // a finished sentence, then a short line much like some label: the next question
-                        || afterSentence() && c.label().split("\\s+").length <= 8 && run.likeAnyField(c.label(), 0.5));
+                        || afterSentence() && Words.WHITESPACE.split(c.label()).length <= 8
+                        && run.likeAnyField(c.label(), 0.5));
             } else if (pending.field().key().endsWith("address")) {
-                // a town on the next line is still the address; a label is not
-                ends = run.likeAnyField(c.label(), 0.5);
+                // a town on the next line is still the address; a label is not, nor a line after the postcode that
+                // ends the address ("Anything else relevant" under it is the next question, not the address)
+                ends = run.likeAnyField(c.label(), 0.5) || ValueShapes.completeAddress(lines);
             } else {
                 ends = true;
             }
@@ -415,7 +417,7 @@ final class Lines {
         if (inCell) {
             return true;
         }
-        return pending.field().key().endsWith("address") && lines.size() < 4;
+        return pending.field().key().endsWith("address") && lines.size() < 4 && !ValueShapes.completeAddress(lines);
     }
 
     /** The label left waiting for an answer at the end of a cell, if any. */

@@ -1,6 +1,7 @@
 package uk.gov.redbridge.onepanel.extraction.internal.locating;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,19 +35,37 @@ final class SimilarLabels {
     private static final double PREFIX = 0.8;
     private static final Pattern PARENTHESES = Pattern.compile("\\([^()]*\\)");
 
+    /**
+     * A wording of the mapping, its words as numbers of the mapping's vocabulary with their weights, worked out once
+     * per mapping: scoring a text then compares numbers, not strings.
+     */
     private record Wording(MappingSection section, FieldSpec field, String part, String role, String written,
-            List<String> words) {
+            List<String> words, int[] ids, double[] weights) {
+    }
+
+    /**
+     * A text's words as scored: each word's number in the vocabulary (-1 for a word no wording has), its weight, and
+     * the numbers of the vocabulary's words it matches by its beginning ("ethnic" and "ethnicity").
+     */
+    record LabelWords(List<String> words, int[] ids, double[] weights, int[][] prefixed) {
     }
 
     private final Words words;
     private final List<Wording> fields = new ArrayList<>();
     private final List<Wording> parts = new ArrayList<>();
     private final List<Wording> headings = new ArrayList<>();
+    private final List<Wording> itemHeadings = new ArrayList<>();
     private final Map<String, Double> weights = new HashMap<>();
     private final double unknownWeight;
-    private final Map<String, List<Integer>> fieldsByWord = new HashMap<>();
-    /** wordings by the first four letters of their words: the only ones a word can match by its beginning */
-    private final Map<String, List<Integer>> fieldsByStart = new HashMap<>();
+    /** every word of every wording, numbered */
+    private final Map<String, Integer> vocabulary = new HashMap<>();
+    private final List<String> vocabularyWords = new ArrayList<>();
+    /** vocabulary by the first four letters of its words: the only ones a word can match by its beginning */
+    private final Map<String, int[]> vocabularyByStart = new HashMap<>();
+    /** field wordings (indexes into {@link #fields}) by the number of a word they have */
+    private int[][] fieldsByWord;
+    /** field wordings by the first four letters of their words */
+    private final Map<String, int[]> fieldsByStart = new HashMap<>();
 
     /**
      * Scores already worked out for the document being read, by the text scored: a cell's text is scored as a field,
@@ -65,6 +84,7 @@ final class SimilarLabels {
         this.words = words;
         Map<String, Set<String>> fieldsWithWord = new HashMap<>();
         int fieldCount = 0;
+        List<Object[]> pending = new ArrayList<>();
         for (MappingSection s : mapping.sections()) {
             for (FieldSpec f : s.fields()) {
                 fieldCount++;
@@ -74,7 +94,7 @@ final class SimilarLabels {
                         if (w.isEmpty()) {
                             continue;
                         }
-                        fields.add(new Wording(s, f, null, null, label, w));
+                        pending.add(new Object[] {fields, s, f, null, null, label, w});
                         for (String word : w) {
                             fieldsWithWord.computeIfAbsent(word, k -> new HashSet<>()).add(s.key() + "/" + f.key());
                         }
@@ -85,7 +105,7 @@ final class SimilarLabels {
                 for (String label : p.getValue()) {
                     List<String> w = words.of(label);
                     if (!w.isEmpty()) {
-                        parts.add(new Wording(s, null, p.getKey(), null, label, w));
+                        pending.add(new Object[] {parts, s, null, p.getKey(), null, label, w});
                     }
                 }
             }
@@ -93,7 +113,7 @@ final class SimilarLabels {
                 for (String variant : variants(h)) {
                     List<String> w = words.of(variant);
                     if (!w.isEmpty()) {
-                        headings.add(new Wording(s, null, null, null, h, w));
+                        pending.add(new Object[] {headings, s, null, null, null, h, w});
                     }
                 }
             }
@@ -101,7 +121,7 @@ final class SimilarLabels {
                 for (String h : item.headings()) {
                     List<String> w = words.of(h);
                     if (!w.isEmpty()) {
-                        headings.add(new Wording(s, null, null, item.role(), h, w));
+                        pending.add(new Object[] {headings, s, null, null, item.role(), h, w});
                     }
                 }
             }
@@ -110,14 +130,53 @@ final class SimilarLabels {
             weights.put(e.getKey(), Math.log(1.0 + (double) fieldCount / e.getValue().size()));
         }
         this.unknownWeight = Math.log(1.0 + fieldCount / 0.75);
+        for (Object[] p : pending) {
+            @SuppressWarnings("unchecked")
+            List<Wording> list = (List<Wording>) p[0];
+            @SuppressWarnings("unchecked")
+            List<String> w = (List<String>) p[6];
+            int[] ids = new int[w.size()];
+            double[] ws = new double[w.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = vocabulary.computeIfAbsent(w.get(i), k -> {
+                    vocabularyWords.add(k);
+                    return vocabularyWords.size() - 1;
+                });
+                ws[i] = weight(w.get(i));
+            }
+            Wording wording = new Wording((MappingSection) p[1], (FieldSpec) p[2], (String) p[3], (String) p[4],
+                    (String) p[5], w, ids, ws);
+            list.add(wording);
+            if (wording.role() != null) {
+                itemHeadings.add(wording);
+            }
+        }
+        Map<String, List<Integer>> byStart = new HashMap<>();
+        for (int i = 0; i < vocabularyWords.size(); i++) {
+            String w = vocabularyWords.get(i);
+            if (w.length() >= 4) {
+                byStart.computeIfAbsent(w.substring(0, 4), k -> new ArrayList<>()).add(i);
+            }
+        }
+        byStart.forEach((k, v) -> vocabularyByStart.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        List<List<Integer>> byWord = new ArrayList<>();
+        for (int i = 0; i < vocabularyWords.size(); i++) {
+            byWord.add(new ArrayList<>());
+        }
+        Map<String, List<Integer>> fieldsStart = new HashMap<>();
         for (int i = 0; i < fields.size(); i++) {
-            for (String w : fields.get(i).words()) {
-                fieldsByWord.computeIfAbsent(w, k -> new ArrayList<>()).add(i);
+            Wording f = fields.get(i);
+            for (int j = 0; j < f.ids().length; j++) {
+                byWord.get(f.ids()[j]).add(i);
+                String w = f.words().get(j);
                 if (w.length() >= 4) {
-                    fieldsByStart.computeIfAbsent(w.substring(0, 4), k -> new ArrayList<>()).add(i);
+                    fieldsStart.computeIfAbsent(w.substring(0, 4), k -> new ArrayList<>()).add(i);
                 }
             }
         }
+        fieldsByWord = byWord.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+                .toArray(int[][]::new);
+        fieldsStart.forEach((k, v) -> fieldsByStart.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
     }
 
     /** The wording with and without what it says in brackets ("Age (years)" is "Age" too). */
@@ -140,8 +199,16 @@ final class SimilarLabels {
     }
 
     /** A score of a kind for a text, worked out once while remembering. */
-    @SuppressWarnings("unchecked")
     private <T> T remembered(char kind, String text, Function<String, T> score) {
+        return remembered(String.valueOf(kind), text, score);
+    }
+
+    /**
+     * Anything worked out from a text alone (and the mapping), once per document while remembering: {@link LabelIndex}
+     * keeps its exact-wording matches here too. {@code kind} tells apart what is remembered of one text.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T remembered(String kind, String text, Function<String, T> score) {
         Map<String, Object> memory = remembered.get();
         if (memory == null) {
             return score.apply(text);
@@ -162,30 +229,31 @@ final class SimilarLabels {
     }
 
     private List<Match> scoreFields(String label) {
-        List<List<String>> forms = forms(label);
+        List<LabelWords> forms = forms(label);
         Map<FieldSpec, Match> best = new LinkedHashMap<>();
-        for (List<String> c : forms) {
-            Set<Integer> candidates = new HashSet<>();
-            for (String w : c) {
-                List<Integer> ids = fieldsByWord.get(w);
-                if (ids != null) {
-                    candidates.addAll(ids);
+        for (LabelWords c : forms) {
+            BitSet candidates = new BitSet(fields.size());
+            for (int id : c.ids()) {
+                if (id >= 0) {
+                    for (int i : fieldsByWord[id]) {
+                        candidates.set(i);
+                    }
                 }
             }
-            if (candidates.size() < 40) {
+            if (candidates.cardinality() < 40) {
                 // a word matched by its beginning only: look wider
-                for (String w : c) {
-                    List<Integer> ids = w.length() >= 4 ? fieldsByStart.get(w.substring(0, 4)) : null;
-                    for (int i : ids == null ? List.<Integer>of() : ids) {
-                        if (!candidates.contains(i) && sharesPrefix(c, fields.get(i).words())) {
-                            candidates.add(i);
+                for (String w : c.words()) {
+                    int[] ids = w.length() >= 4 ? fieldsByStart.get(w.substring(0, 4)) : null;
+                    for (int i : ids == null ? NONE : ids) {
+                        if (!candidates.get(i) && sharesPrefix(c, fields.get(i).ids())) {
+                            candidates.set(i);
                         }
                     }
                 }
             }
-            for (int i : candidates) {
+            for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
                 Wording w = fields.get(i);
-                double score = score(c, w.words());
+                double score = score(c, w);
                 Match current = best.get(w.field());
                 if (current == null || score > current.score()) {
                     best.put(w.field(), new Match(w.section(), w.field(), null, null, w.written(), score));
@@ -197,6 +265,8 @@ final class SimilarLabels {
         out.sort((a, b) -> Double.compare(b.score(), a.score()));
         return out;
     }
+
+    private static final int[] NONE = {};
 
     /** The best part ("Subject", "Others") for a short label, or null. */
     Match part(String label) {
@@ -210,14 +280,18 @@ final class SimilarLabels {
 
     /** The best heading of an item of a repeating section ("Next of kin", "Other person") for a text, or null. */
     Match itemHeading(String text) {
-        return remembered('i', text, t -> best(headings.stream().filter(w -> w.role() != null).toList(), t));
+        return remembered('i', text, t -> best(itemHeadings, t));
     }
 
     private Match best(List<Wording> wordings, String text) {
         Match best = null;
-        for (List<String> c : forms(text)) {
+        for (LabelWords c : forms(text)) {
             for (Wording w : wordings) {
-                double score = score(c, w.words());
+                if (!anyInCommon(c, w.ids())) {
+                    // no word of the wording is in the text, even by its beginning: it scores 0
+                    continue;
+                }
+                double score = score(c, w);
                 if (score > 0 && (best == null || score > best.score())) {
                     best = new Match(w.section(), w.field(), w.part(), w.role(), w.written(), score);
                 }
@@ -226,21 +300,53 @@ final class SimilarLabels {
         return best;
     }
 
-    private List<List<String>> forms(String label) {
+    /** A text's words as scored, in its forms with and without what it says in brackets; once per text. */
+    private List<LabelWords> forms(String label) {
+        return remembered('w', label, this::wordForms);
+    }
+
+    private List<LabelWords> wordForms(String label) {
         List<String> all = split(words.of(label));
         String bare = PARENTHESES.matcher(label).replaceAll(" ");
         if (bare.equals(label)) {
-            return all.isEmpty() ? List.of() : List.of(all);
+            return all.isEmpty() ? List.of() : List.of(labelWords(all));
         }
         List<String> without = split(words.of(bare));
-        List<List<String>> out = new ArrayList<>();
+        List<LabelWords> out = new ArrayList<>();
         if (!all.isEmpty()) {
-            out.add(all);
+            out.add(labelWords(all));
         }
         if (!without.isEmpty() && !without.equals(all)) {
-            out.add(without);
+            out.add(labelWords(without));
         }
         return out;
+    }
+
+    /** A text's words with their numbers, weights and the vocabulary words each begins or is the beginning of. */
+    LabelWords labelWords(List<String> label) {
+        int[] ids = new int[label.size()];
+        double[] ws = new double[label.size()];
+        int[][] prefixed = new int[label.size()][];
+        for (int i = 0; i < ids.length; i++) {
+            String w = label.get(i);
+            Integer id = vocabulary.get(w);
+            ids[i] = id == null ? -1 : id;
+            ws[i] = weight(w);
+            int[] sameStart = w.length() >= 4 ? vocabularyByStart.get(w.substring(0, 4)) : null;
+            if (sameStart == null) {
+                prefixed[i] = NONE;
+                continue;
+            }
+            int[] found = new int[sameStart.length];
+            int n = 0;
+            for (int v : sameStart) {
+                if (v != ids[i] && prefixes(w, vocabularyWords.get(v))) {
+                    found[n++] = v;
+                }
+            }
+            prefixed[i] = java.util.Arrays.copyOf(found, n);
+        }
+        return new LabelWords(label, ids, ws, prefixed);
     }
 
     /** Words run together ("Firstname", "Lastname") split into two the mapping knows. */
@@ -276,24 +382,32 @@ final class SimilarLabels {
     }
 
     /** The weight of the wording's words found in the label over the wording's weight and a part of the extras. */
-    double score(List<String> label, List<String> wording) {
+    private double score(LabelWords label, Wording wording) {
+        int[] labelIds = label.ids();
+        int n = labelIds.length;
         double wordingWeight = 0;
         double found = 0;
-        boolean[] used = new boolean[label.size()];
-        for (String w : wording) {
-            double weight = weight(w);
+        boolean[] used = new boolean[n];
+        int[] ids = wording.ids();
+        double[] ws = wording.weights();
+        for (int j = 0; j < ids.length; j++) {
+            int w = ids[j];
+            double weight = ws[j];
             wordingWeight += weight;
-            int exact = label.indexOf(w);
-            while (exact >= 0 && used[exact]) {
-                exact = indexOf(label, w, exact + 1);
+            int exact = -1;
+            for (int i = 0; i < n; i++) {
+                if (!used[i] && labelIds[i] == w) {
+                    exact = i;
+                    break;
+                }
             }
             if (exact >= 0) {
                 used[exact] = true;
                 found += weight;
                 continue;
             }
-            for (int i = 0; i < label.size(); i++) {
-                if (!used[i] && prefixes(label.get(i), w)) {
+            for (int i = 0; i < n; i++) {
+                if (!used[i] && contains(label.prefixed()[i], w)) {
                     used[i] = true;
                     found += weight * PREFIX;
                     break;
@@ -304,32 +418,37 @@ final class SimilarLabels {
             return 0;
         }
         double extra = 0;
-        for (int i = 0; i < label.size(); i++) {
+        for (int i = 0; i < n; i++) {
             if (!used[i]) {
-                extra += weight(label.get(i));
+                extra += label.weights()[i];
             }
         }
         return found / (wordingWeight + EXTRA * extra);
     }
 
-    private static int indexOf(List<String> list, String w, int from) {
-        for (int i = from; i < list.size(); i++) {
-            if (list.get(i).equals(w)) {
-                return i;
+    private static boolean contains(int[] ids, int id) {
+        for (int i : ids) {
+            if (i == id) {
+                return true;
             }
         }
-        return -1;
+        return false;
     }
 
-    private static boolean sharesPrefix(List<String> a, List<String> b) {
-        for (String x : a) {
-            for (String y : b) {
-                if (prefixes(x, y)) {
+    /** Whether a word of the text is, or begins or is the beginning of, a word of the wording. */
+    private static boolean anyInCommon(LabelWords label, int[] wording) {
+        for (int i = 0; i < label.ids().length; i++) {
+            for (int w : wording) {
+                if (label.ids()[i] == w || contains(label.prefixed()[i], w)) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    private static boolean sharesPrefix(LabelWords label, int[] wording) {
+        return anyInCommon(label, wording);
     }
 
     private static boolean prefixes(String a, String b) {

@@ -256,7 +256,7 @@ final class StructureAlignment {
             // "Flat 9, 66 Goodmayes Lane, Goodmayes IG3 9RT": only an address ends with a postcode
             return "address";
         }
-        return v.split("\\s+").length >= 8 ? "long" : null;
+        return Words.WHITESPACE.split(v).length >= 8 ? "long" : null;
     }
 
     /** Where an unknown label was placed: its field, the key its answer goes to, how sure. */
@@ -378,8 +378,11 @@ final class StructureAlignment {
                 continue;
             }
             FieldSpec field = fields.get(gap.get(chosen));
+            // the only field of its type left, and the only answer of that shape waiting: two dates for one date
+            // field ("Referral sent on", "When the harm happened") are for the words to tell apart, not the shape
             boolean typedFit = typed(field) && fit(field, value) >= 1 && gap.stream().skip(next)
-                    .filter(f -> fields.get(f).type() == field.type()).count() == 1;
+                    .filter(f -> fields.get(f).type() == field.type()).count() == 1
+                    && shapedAlike(run, field, valuesOf, placed) <= 1;
             boolean likeMost = chosenLike >= 0.35 && chosenScore - secondScore >= 0.15;
             // the only place left, and the label shares a word with the field, or the answer looks like its answer
             // between two recognised neighbours, as many labels as missing fields: each is the field at its place,
@@ -397,6 +400,16 @@ final class StructureAlignment {
             foundKeys.add(field.key());
             next = chosen + 1;
         }
+    }
+
+    /** How many labels of a run, not yet placed, have an answer of the shape a field of this type takes. */
+    private static long shapedAlike(List<Reading.Unknown> run, FieldSpec field, Map<String, List<Located>> valuesOf,
+            Map<String, Placed> placed) {
+        return run.stream().filter(u -> !placed.containsKey(u.key())).filter(u -> {
+            List<Located> values = valuesOf.getOrDefault(u.key(), List.of());
+            return values.size() == 1 && !values.get(0).key().contains(".")
+                    && !ValueShapes.placeholder(values.get(0).value()) && fit(field, values.get(0).value()) >= 1;
+        }).count();
     }
 
     /**

@@ -1,6 +1,7 @@
 package uk.gov.redbridge.onepanel.extraction.internal.locating;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -21,6 +22,10 @@ import uk.gov.redbridge.onepanel.extraction.internal.normalising.UkDates;
 final class ValueShapes {
 
     private static final LocalDate ANY_DAY = LocalDate.of(2026, 1, 1);
+    private static final Pattern ENDS_WITH_POSTCODE = Pattern.compile(
+            "(?i)\\b[A-Z]{1,2}\\d[A-Z\\d]?\\s*\\d[A-Z]{2}[\\s.,]*$");
+    private static final Pattern ADDRESS_NOT_KNOWN = Pattern.compile(
+            "(?i)(?:not known|unknown|no fixed abode|nfa|n/?a)[\\s.]*");
     private static final Pattern POSTCODE = Pattern.compile("(?i)\\b[A-Z]{1,2}\\d[A-Z\\d]?\\s*\\d[A-Z]{2}\\b");
     private static final Pattern DATE_ONLY = Pattern.compile("(?i)^[\\d/.\\-\\s]{6,12}$|^\\d{1,2}(?:st|nd|rd|th)?\\s"
             + "+[a-z]{3,9}\\.?,?\\s+\\d{2,4}$");
@@ -96,7 +101,7 @@ final class ValueShapes {
         if (!whole && !part) {
             return false;
         }
-        String[] words = value.strip().split("\\s+");
+        String[] words = Words.WHITESPACE.split(value.strip());
         int names = 0;
         for (String w : words) {
             if (TITLES.contains(w.toLowerCase(Locale.ROOT).replace(".", ""))) {
@@ -108,6 +113,20 @@ final class ValueShapes {
             names++;
         }
         return whole ? names >= 2 && names <= 4 : names >= 1 && names <= 2;
+    }
+
+    /**
+     * Whether an address, as read so far, is complete: it ends with a postcode, which closes a UK address, or says
+     * the address is not known. A line after it is something else (an unrecognised label, or its answer).
+     */
+    static boolean completeAddress(List<String> lines) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            String l = lines.get(i).strip();
+            if (!l.isEmpty()) {
+                return ENDS_WITH_POSTCODE.matcher(l).find() || ADDRESS_NOT_KNOWN.matcher(l).matches();
+            }
+        }
+        return false;
     }
 
     /** Whether a text holds a UK postcode ("IG1 3QX"). */

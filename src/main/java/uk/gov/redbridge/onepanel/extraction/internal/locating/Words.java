@@ -27,6 +27,10 @@ final class Words {
     private static final Pattern DOTTED = Pattern.compile("(?<![\\p{L}\\d])((?:\\p{L}\\.){1,4}\\p{L})\\.?(?![\\p{L}\\d])");
     private static final Pattern SPLIT = Pattern.compile("[^\\p{L}\\d]+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    /** white space between words, compiled once (String.split compiles it on every call) */
+    static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern E_MAIL = Pattern.compile("\\be mail\\b");
+    private static final Pattern POST_MORTEM = Pattern.compile("post[- ]?mortem");
     private static final Pattern RELATING_TO = Pattern.compile("\\b(?:in|with) relation to\\b|\\brelating to\\b");
     private static final String[][] SUFFIXES = {{"ments", ""}, {"ment", ""}, {"ings", ""}, {"ing", ""},
         {"ances", ""}, {"ance", ""}, {"ies", "y"}, {"ied", "y"}, {"ed", ""}, {"es", ""}, {"s", ""}};
@@ -90,8 +94,9 @@ final class Words {
     static List<String> tokens(String text) {
         String s = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("")
                 .toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-        s = s.replace("e-mail", "email").replaceAll("\\be mail\\b", "email").replaceAll("post[- ]?mortem", "postmortem")
-                .replace("&", " and ").replace("#", " number ").replace("'s", "").replace("(s)", "s");
+        s = POST_MORTEM.matcher(E_MAIL.matcher(s.replace("e-mail", "email")).replaceAll("email"))
+                .replaceAll("postmortem").replace("&", " and ").replace("#", " number ").replace("'s", "")
+                .replace("(s)", "s");
         // "in relation to others" says whom a part is about; "relation" alone may be a relationship
         s = RELATING_TO.matcher(s).replaceAll(" re ");
         // "D.O.B.", "i.e.", "D.o.B": letters with dots between are one word

@@ -2,6 +2,7 @@ package uk.gov.redbridge.onepanel.extraction.internal.reading;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
@@ -18,6 +19,7 @@ import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 
 import uk.gov.redbridge.onepanel.extraction.FailureReason;
+import uk.gov.redbridge.onepanel.extraction.internal.layout.Block;
 import uk.gov.redbridge.onepanel.extraction.internal.layout.DocumentLayout;
 
 /**
@@ -56,7 +58,14 @@ final class TikaReader {
         } catch (TikaException | IOException | RuntimeException e) {
             throw Failures.classify(e, description);
         }
-        return new DocumentLayout(format, 0, false, builder.blocks());
+        List<Block> blocks = builder.blocks();
+        // Tika's XHTML has no cell shading, which tells a row of labels from a row of answers: read it from the file
+        if (format.equals("doc")) {
+            blocks = CellShading.ofDoc(content).applyTo(blocks);
+        } else if (format.equals("odt")) {
+            blocks = CellShading.ofOdt(content).applyTo(blocks);
+        }
+        return new DocumentLayout(format, 0, false, blocks);
     }
 
     /** Tika's HTML mapper drops a cell's row and column spans; they keep a pasted table's columns in line. */

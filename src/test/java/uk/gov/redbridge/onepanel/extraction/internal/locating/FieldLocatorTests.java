@@ -172,6 +172,45 @@ class FieldLocatorTests {
     }
 
     @Test
+    void anAddressEndsWithItsPostcodeOrWithNotKnown() {
+        // answers under their labels; "Comments" is no label the mapping knows, and after a postcode (or "Not known")
+        // a line is no longer the address
+        Map<String, String> found = read("""
+                3. Other relevant person(s) details
+                a. Next of kin
+                Name
+                Jayden Kowalczyk
+                Address
+                Flat 1, 62 Clements Road,
+                Hainault IG6 3UF
+                Comments
+                Lives nearby and visited weekly.
+                b. Other relevant person
+                Name
+                Patrick Quayle
+                Address
+                Not known
+                Comments
+                """);
+        assertThat(found).containsEntry("persons.0.address", "Flat 1, 62 Clements Road, Hainault IG6 3UF")
+                .containsEntry("persons.1.address", "Not known");
+    }
+
+    @Test
+    void twoDatesUnderUnknownLabelsAreToldApartByTheirWordsNotByTheirShape() {
+        // both answers are dates and only the incident date's place is after the reason: the shape says "a date",
+        // not which; the words say the second is the incident's, and the first is then the one date left
+        Map<String, String> found = read(new DocumentLayout("docx", 0, false, List.of(
+                new TextBlock("1. Context for referral", false, Origin.at("paragraph 1")),
+                table(row("Reason for referral: Missed appointments and no engagement with services."),
+                        row("Referral sent on: 31/01/2026"), row("When the harm or death happened: 17/12/2025")),
+                new TextBlock("2. Subject's details", false, Origin.at("paragraph 2")),
+                table(row("First name: Dorothy")))));
+        assertThat(found).containsEntry("referral.date", "31/01/2026")
+                .containsEntry("referral.incident_date", "17/12/2025");
+    }
+
+    @Test
     void ocrTextMatchesLabelsWithALetterWrong() {
         TableBlock table = table(row("Relationship to subiect", "Son"), row("Date of birtb", "30/07/1988"));
         Origin ocr = new Origin(1, "page 1", 0.8);

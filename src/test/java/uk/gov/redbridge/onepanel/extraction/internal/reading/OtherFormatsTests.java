@@ -39,6 +39,40 @@ class OtherFormatsTests {
     }
 
     @Test
+    void anOpenDocumentTableKeepsItsCellsShading() throws ReadFailure {
+        // a row of shaded labels over a row of answers: the shading, which Tika's XHTML leaves out, tells them apart
+        String content = "<?xml version=\"1.0\"?><office:document-content xmlns:office=\"urn:oasis:names:tc:"
+                + "opendocument:xmlns:office:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" "
+                + "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
+                + "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
+                + "xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\"><office:automatic-styles>"
+                + "<style:style style:name=\"T.A1\" style:family=\"table-cell\"><style:table-cell-properties "
+                + "fo:background-color=\"#d9e2f3\"/></style:style><style:style style:name=\"T.A2\" "
+                + "style:family=\"table-cell\"><style:table-cell-properties fo:background-color=\"transparent\"/>"
+                + "</style:style></office:automatic-styles><office:body><office:text><table:table>"
+                + "<table:table-row><table:table-cell table:style-name=\"T.A1\"><text:p>Full name</text:p>"
+                + "</table:table-cell><table:table-cell table:style-name=\"T.A1\"><text:p>Ethnic background</text:p>"
+                + "</table:table-cell></table:table-row><table:table-row><table:table-cell table:style-name=\"T.A2\">"
+                + "<text:p>Rosa Greaves</text:p></table:table-cell><table:table-cell table:style-name=\"T.A2\">"
+                + "<text:p>White - Irish</text:p></table:table-cell></table:table-row><table:table-row>"
+                + "<table:table-cell table:style-name=\"T.A1\" table:number-columns-spanned=\"2\"><text:p>Home "
+                + "address</text:p></table:table-cell><table:covered-table-cell/></table:table-row></table:table>"
+                + "</office:text></office:body></office:document-content>";
+        String manifest = "<?xml version=\"1.0\"?><manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:"
+                + "opendocument:xmlns:manifest:1.0\"><manifest:file-entry manifest:full-path=\"/\" "
+                + "manifest:media-type=\"application/vnd.oasis.opendocument.text\"/></manifest:manifest>";
+        byte[] odt = zip(List.of(new String[] {"mimetype", "application/vnd.oasis.opendocument.text"},
+                new String[] {"content.xml", content}, new String[] {"META-INF/manifest.xml", manifest}));
+        TableBlock table = (TableBlock) reader.read("f.odt", odt).blocks().stream()
+                .filter(b -> b instanceof TableBlock).findFirst().orElseThrow();
+        assertThat(table.rows().get(0).cells()).extracting(TableBlock.Cell::fill).containsExactly("D9E2F3",
+                "D9E2F3");
+        assertThat(table.rows().get(1).cells()).extracting(TableBlock.Cell::fill).containsExactly(null, null);
+        assertThat(table.rows().get(2).cells()).extracting(TableBlock.Cell::text, TableBlock.Cell::fill)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Home address", "D9E2F3"));
+    }
+
+    @Test
     void anHtmlTableWithRowSpansKeepsItsColumns() throws ReadFailure {
         String html = "<html><body><table><tr><td rowspan=2>Details</td><td>Subject: a</td></tr>"
                 + "<tr><td>Others: b</td></tr></table></body></html>";
