@@ -4,6 +4,6 @@
  * corrections. Intake turns a referral message into a referral (or an exception with a specific reason); replies
  * are routed through {@link uk.gov.redbridge.onepanel.referrals.ReplyHandler}s.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "mailbox", "triage", "extraction",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "mailbox", "mailparsing", "triage", "extraction",
         "correspondence", "storage", "agencies"})
 package uk.gov.redbridge.onepanel.referrals;

@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import uk.gov.redbridge.onepanel.External;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
 import uk.gov.redbridge.onepanel.mailbox.EmbeddedMailServer;
 import uk.gov.redbridge.onepanel.mailbox.MailAccounts;
 import uk.gov.redbridge.onepanel.testing.MailServerClient;

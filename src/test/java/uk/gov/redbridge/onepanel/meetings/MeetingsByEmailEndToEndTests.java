@@ -15,8 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.ParsedMail;
 import uk.gov.redbridge.onepanel.mailbox.EmbeddedMailServer;
 import uk.gov.redbridge.onepanel.mailbox.MailAccounts;
 import uk.gov.redbridge.onepanel.papers.IssuedPack;

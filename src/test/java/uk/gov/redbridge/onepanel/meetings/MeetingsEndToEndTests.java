@@ -24,8 +24,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.ParsedMail;
 import uk.gov.redbridge.onepanel.mailbox.EmbeddedMailServer;
 import uk.gov.redbridge.onepanel.mailbox.MailAccounts;
 import uk.gov.redbridge.onepanel.papers.IssuedPack;

@@ -16,8 +16,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import uk.gov.redbridge.onepanel.agencies.AgencyDirectory;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.ParsedMail;
 import uk.gov.redbridge.onepanel.mailbox.EmbeddedMailServer;
 import uk.gov.redbridge.onepanel.mailbox.MailAccounts;
 import uk.gov.redbridge.onepanel.referrals.Referral;

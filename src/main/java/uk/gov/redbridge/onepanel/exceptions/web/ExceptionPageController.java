@@ -46,9 +46,9 @@ import uk.gov.redbridge.onepanel.exceptions.web.ExceptionForms.CreateReferralFor
 import uk.gov.redbridge.onepanel.extraction.ExtractionResult;
 import uk.gov.redbridge.onepanel.extraction.FormExtracted;
 import uk.gov.redbridge.onepanel.extraction.FormExtractor;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy.MailAttachment;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.MailAttachment;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.ParsedMail;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessages;
 import uk.gov.redbridge.onepanel.referrals.IntakeRetried;

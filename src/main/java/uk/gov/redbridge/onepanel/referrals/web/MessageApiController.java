@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessages;

@@ -4,9 +4,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import uk.gov.redbridge.onepanel.extraction.ReplyText;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
+import uk.gov.redbridge.onepanel.mailparsing.ReplyText;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.ParsedMail;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessages;
 import uk.gov.redbridge.onepanel.referrals.ReplyHandler;

@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import uk.gov.redbridge.onepanel.agencies.Agency;
 import uk.gov.redbridge.onepanel.agencies.AgencyDirectory;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessages;

@@ -13,7 +13,7 @@ import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
 
 import uk.gov.redbridge.onepanel.correspondence.Correspondence;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessages;

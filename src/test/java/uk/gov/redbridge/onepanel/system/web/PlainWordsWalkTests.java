@@ -39,7 +39,7 @@ import uk.gov.redbridge.onepanel.agencies.Agency;
 import uk.gov.redbridge.onepanel.agencies.AgencyDirectory;
 import uk.gov.redbridge.onepanel.exceptions.ExceptionItem;
 import uk.gov.redbridge.onepanel.exceptions.ExceptionsQueue;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
 import uk.gov.redbridge.onepanel.mailbox.MailAccounts;
 import uk.gov.redbridge.onepanel.links.FamilyForms;
 import uk.gov.redbridge.onepanel.links.FamilyLinks;

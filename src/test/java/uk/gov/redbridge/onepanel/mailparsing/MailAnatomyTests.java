@@ -1,4 +1,4 @@
-package uk.gov.redbridge.onepanel.extraction;
+package uk.gov.redbridge.onepanel.mailparsing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package uk.gov.redbridge.onepanel.extraction;
+package uk.gov.redbridge.onepanel.mailparsing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
 import uk.gov.redbridge.onepanel.testing.TestMail;
 
 class ReplyTextTests {

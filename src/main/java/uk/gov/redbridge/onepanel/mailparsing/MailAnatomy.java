@@ -1,4 +1,4 @@
-package uk.gov.redbridge.onepanel.extraction;
+package uk.gov.redbridge.onepanel.mailparsing;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,7 +22,6 @@ import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 
-import uk.gov.redbridge.onepanel.shared.MailAddresses;
 
 /**
  * Reads the parts of an email leniently: headers, the readable body (plain text, else HTML), and every attachment,
