@@ -63,6 +63,14 @@ public final class MailAnatomy {
     public record ParsedMail(List<MailHeader> headers, String textBody, String htmlBody, List<String> forwardedBodies,
             List<MailAttachment> attachments, String contentType, String deliveryStatus, List<String> problems) {
 
+        /** Unmodifiable: one parsed message is shared by every module that reads it. */
+        public ParsedMail {
+            headers = List.copyOf(headers);
+            forwardedBodies = List.copyOf(forwardedBodies);
+            attachments = List.copyOf(attachments);
+            problems = List.copyOf(problems);
+        }
+
         /** The first value of a header (case-insensitive name), unfolded and decoded, or null. */
         public String header(String name) {
             return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(MailHeader::value).findFirst()

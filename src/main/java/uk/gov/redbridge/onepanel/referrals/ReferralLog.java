@@ -10,7 +10,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import uk.gov.redbridge.onepanel.extraction.FilledForm;
-import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
 import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.ParsedMail;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
@@ -101,7 +100,7 @@ public class ReferralLog {
             if (d.messageId() == null) {
                 return handAdded.bytes(d.id()).map(b -> new DocumentContent(d.fileName(), d.contentType(), b));
             }
-            ParsedMail mail = MailAnatomy.parse(messages.rawBytes(d.messageId()));
+            ParsedMail mail = messages.parsed(d.messageId());
             return mail.attachments().stream().filter(a -> a.partPath().equals(d.partPath())).findFirst()
                     .map(a -> new DocumentContent(d.fileName(), d.contentType(), a.content()));
         });
@@ -137,7 +136,7 @@ public class ReferralLog {
         if (existing.isPresent()) {
             return queries.find(existing.get()).orElseThrow();
         }
-        ParsedMail mail = MailAnatomy.parse(messages.rawBytes(messageId));
+        ParsedMail mail = messages.parsed(messageId);
         FilledForm used = form != null ? form : new FilledForm(null, List.of());
         // no content key: a referral made by hand does not stop a later copy of the email being linked by a person
         return writer.create(message, mail, used, formSource, null, actor, pathway);
@@ -162,7 +161,7 @@ public class ReferralLog {
         checkBelongs(reference, messageId, otherReferralConfirmed);
         InboundMessage message = messages.find(messageId)
                 .orElseThrow(() -> new IllegalArgumentException("no stored message " + messageId));
-        return writer.attach(referral.id(), message, MailAnatomy.parse(messages.rawBytes(messageId)), actor);
+        return writer.attach(referral.id(), message, messages.parsed(messageId), actor);
     }
 
     /**

@@ -1,7 +1,5 @@
 package uk.gov.redbridge.onepanel.referrals;
 
-import uk.gov.redbridge.onepanel.triage.ReplyReceived;
-
 /**
  * Takes a reply to the service if it is for something it owns (an agency's information request, a referrer's
  * answer to an acknowledgement). The referral log asks every handler in {@link #order()} order; the first that
@@ -30,5 +28,5 @@ public interface ReplyHandler {
     int order();
 
     /** Called inside a transaction; must be idempotent (a reply may be delivered twice after a crash). */
-    Outcome handle(ReplyReceived reply);
+    Outcome handle(IncomingReply reply);
 }

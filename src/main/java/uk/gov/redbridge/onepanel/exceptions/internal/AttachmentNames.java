@@ -30,7 +30,7 @@ public class AttachmentNames {
     public List<String> of(InboundMessageId messageId) {
         try {
             return messages.find(messageId).filter(m -> !m.quarantined()).map(InboundMessage::id)
-                    .map(id -> MailAnatomy.parse(messages.rawBytes(id)).attachments().stream()
+                    .map(id -> messages.parsed(id).attachments().stream()
                             .map(MailAnatomy.MailAttachment::fileName).limit(MOST).toList())
                     .orElse(List.of());
         } catch (RuntimeException e) {

@@ -13,14 +13,12 @@ import uk.gov.redbridge.onepanel.correspondence.OutboundMail;
 import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
 import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.ParsedMail;
 import uk.gov.redbridge.onepanel.mailparsing.ReplyText;
-import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
-import uk.gov.redbridge.onepanel.mailbox.InboundMessages;
 import uk.gov.redbridge.onepanel.meetings.FurtherInformation;
 import uk.gov.redbridge.onepanel.meetings.MemberAnswer;
 import uk.gov.redbridge.onepanel.meetings.PanelMember;
 import uk.gov.redbridge.onepanel.meetings.Recommendation;
+import uk.gov.redbridge.onepanel.referrals.IncomingReply;
 import uk.gov.redbridge.onepanel.referrals.ReplyHandler;
-import uk.gov.redbridge.onepanel.triage.ReplyReceived;
 
 /**
  * Takes the members' answers to a request for further information: a reply that threads onto that email
@@ -38,16 +36,14 @@ class MemberReplyHandler implements ReplyHandler {
 
     private final Correspondence correspondence;
     private final DecisionRepository decisions;
-    private final InboundMessages messages;
     private final MeetingsSettings settings;
     private final AgencyDirectory directory;
     private final Clock clock;
 
-    MemberReplyHandler(Correspondence correspondence, DecisionRepository decisions, InboundMessages messages,
-            MeetingsSettings settings, AgencyDirectory directory, Clock clock) {
+    MemberReplyHandler(Correspondence correspondence, DecisionRepository decisions, MeetingsSettings settings,
+            AgencyDirectory directory, Clock clock) {
         this.correspondence = correspondence;
         this.decisions = decisions;
-        this.messages = messages;
         this.settings = settings;
         this.directory = directory;
         this.clock = clock;
@@ -65,18 +61,14 @@ class MemberReplyHandler implements ReplyHandler {
     }
 
     @Override
-    public Outcome handle(ReplyReceived reply) {
+    public Outcome handle(IncomingReply reply) {
         Optional<FurtherInformation> request = requestOf(reply);
         if (request.isEmpty()) {
             return Outcome.notMine();
         }
-        InboundMessage message = messages.find(reply.messageId()).orElse(null);
-        if (message == null || message.quarantined()) {
-            return Outcome.notMine();
-        }
-        ParsedMail mail = MailAnatomy.parse(messages.rawBytes(message.id()));
+        ParsedMail mail = reply.mail();
         String from = MailAnatomy.addresses(mail.header("From")).stream().findFirst()
-                .orElse(message.sender() == null ? "" : message.sender()).toLowerCase(Locale.ROOT);
+                .orElse(reply.sender() == null ? "" : reply.sender()).toLowerCase(Locale.ROOT);
         Optional<PanelMember> member = settings.members().stream()
                 .filter(m -> m.email().equalsIgnoreCase(from)).findFirst();
         String agency = member.map(PanelMember::agency)
@@ -86,7 +78,7 @@ class MemberReplyHandler implements ReplyHandler {
         String text = (own == null || own.isBlank() ? ReplyText.bodyText(mail) : own).strip();
         MemberAnswer answer = new MemberAnswer(member.map(PanelMember::name).orElse(null), agency, from,
                 position(text), text.length() > MAX_ANSWER ? text.substring(0, MAX_ANSWER) : text, clock.instant());
-        decisions.addAnswer(request.get().id(), message.id().value(), answer);
+        decisions.addAnswer(request.get().id(), reply.messageId(), answer);
         return Outcome.handled(null);
     }
 
@@ -105,8 +97,8 @@ class MemberReplyHandler implements ReplyHandler {
         return null;
     }
 
-    private Optional<FurtherInformation> requestOf(ReplyReceived reply) {
-        for (String id : reply.keys().ownThreadIds()) {
+    private Optional<FurtherInformation> requestOf(IncomingReply reply) {
+        for (String id : reply.ownThreadIds()) {
             Optional<OutboundMail> mail = correspondence.findByMessageId(id);
             if (mail.isPresent()) {
                 String c = mail.get().correlation();
@@ -116,7 +108,7 @@ class MemberReplyHandler implements ReplyHandler {
                 return Optional.empty();
             }
         }
-        for (String tag : reply.keys().plusTags()) {
+        for (String tag : reply.plusTags()) {
             if (tag.startsWith(TAG)) {
                 return parse(tag.substring(TAG.length())).flatMap(decisions::request);
             }

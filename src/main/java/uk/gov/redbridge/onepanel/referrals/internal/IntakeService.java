@@ -24,7 +24,6 @@ import uk.gov.redbridge.onepanel.extraction.ExtractionFailed;
 import uk.gov.redbridge.onepanel.extraction.ExtractionResult;
 import uk.gov.redbridge.onepanel.extraction.FormExtracted;
 import uk.gov.redbridge.onepanel.extraction.FormExtractor;
-import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
 import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.ParsedMail;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
@@ -173,13 +172,15 @@ public class IntakeService {
                     "DUPLICATE", null, earlier.get(0).reason()), now);
             return Outcome.of(Optional.empty());
         }
-        byte[] raw = messages.rawBytes(messageId);
         Read read;
         try {
             // reading the email is a step on untrusted input: bounded in time as a whole (each attachment also has
             // its own limit), so one email never holds this thread, and it runs outside the transaction
             read = watchdog.run("intake of a message", settings.timeLimit(),
-                    () -> new Read(MailAnatomy.parse(raw), extractor.extractFromEmail(raw)));
+                    () -> {
+                        ParsedMail parsed = messages.parsed(messageId);
+                        return new Read(parsed, extractor.extractFromEmail(parsed));
+                    });
         } catch (Watchdog.TimedOut e) {
             return notCreated(message, TOO_COMPLEX, "reading the email took longer than "
                     + settings.timeLimit().toSeconds() + " s and was stopped; the message is kept as it arrived",

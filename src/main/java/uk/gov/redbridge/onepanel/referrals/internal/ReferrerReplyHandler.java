@@ -14,16 +14,16 @@ import uk.gov.redbridge.onepanel.correspondence.Correspondence;
 import uk.gov.redbridge.onepanel.correspondence.OutboundMail;
 import uk.gov.redbridge.onepanel.extraction.FilledForm;
 import uk.gov.redbridge.onepanel.extraction.FormExtractor;
-import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
 import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.ParsedMail;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessages;
+import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
+import uk.gov.redbridge.onepanel.referrals.IncomingReply;
 import uk.gov.redbridge.onepanel.referrals.Referral;
 import uk.gov.redbridge.onepanel.referrals.ReferralStatus;
 import uk.gov.redbridge.onepanel.referrals.ReferrerReplied;
 import uk.gov.redbridge.onepanel.referrals.ReplyHandler;
 import uk.gov.redbridge.onepanel.shared.ReferralReference;
-import uk.gov.redbridge.onepanel.triage.ReplyReceived;
 
 /**
  * Replies about a referral as a whole — typically the referrer answering an acknowledgement that asked for missing
@@ -59,13 +59,13 @@ class ReferrerReplyHandler implements ReplyHandler {
     }
 
     @Override
-    public Outcome handle(ReplyReceived reply) {
+    public Outcome handle(IncomingReply reply) {
         Set<String> candidates = new LinkedHashSet<>();
-        for (String id : reply.keys().ownThreadIds()) {
+        for (String id : reply.ownThreadIds()) {
             correspondence.findByMessageId(id).map(OutboundMail::referralReference).ifPresent(candidates::add);
         }
-        if (candidates.isEmpty() && reply.keys().reference() != null) {
-            candidates.add(reply.keys().reference());
+        if (candidates.isEmpty() && reply.reference() != null) {
+            candidates.add(reply.reference());
         }
         if (candidates.size() > 1) {
             return Outcome.ambiguous("The reply's threading names more than one referral", null);
@@ -79,13 +79,12 @@ class ReferrerReplyHandler implements ReplyHandler {
             return Outcome.notMine();
         }
         Referral referral = found.get();
-        InboundMessage message = messages.find(reply.messageId()).orElseThrow();
+        InboundMessage message = messages.find(new InboundMessageId(reply.messageId())).orElseThrow();
         Instant now = clock.instant();
         if (!repository.linkMessage(referral.id(), message.id(), "REPLY", now, ReferralWriter.SYSTEM)) {
             return Outcome.handled(referral.reference().toString());
         }
-        byte[] raw = messages.rawBytes(message.id());
-        ParsedMail mail = MailAnatomy.parse(raw);
+        ParsedMail mail = reply.mail();
         writer.addDocuments(referral.id(), message, mail, null, "REPLY_ATTACHMENT");
         String from = ReferralWriter.replyAddressOf(mail, message);
         boolean fromReferrer = from != null && (from.equalsIgnoreCase(referral.referrer().senderAddress())
@@ -95,15 +94,15 @@ class ReferrerReplyHandler implements ReplyHandler {
                 ReferralWriter.SYSTEM);
         List<String> stillMissing = referral.missingFields();
         if (referral.status() == ReferralStatus.NEEDS_INFORMATION) {
-            stillMissing = fillGaps(referral, raw);
+            stillMissing = fillGaps(referral, mail);
         }
         events.publishEvent(new ReferrerReplied(referral.id(), referral.reference(), message.id(), stillMissing));
         return Outcome.handled(referral.reference().toString());
     }
 
     /** Reads the reply as a form (attachment or body) and takes from it only fields the referral lacks. */
-    private List<String> fillGaps(Referral referral, byte[] raw) {
-        Optional<FilledForm> answers = extractor.answersIn(raw);
+    private List<String> fillGaps(Referral referral, ParsedMail mail) {
+        Optional<FilledForm> answers = extractor.answersIn(mail);
         if (answers.isEmpty()) {
             return referral.missingFields();
         }

@@ -5,12 +5,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import uk.gov.redbridge.onepanel.mailparsing.ReplyText;
-import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
 import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.ParsedMail;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessages;
+import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
+import uk.gov.redbridge.onepanel.referrals.IncomingReply;
 import uk.gov.redbridge.onepanel.referrals.ReplyHandler;
-import uk.gov.redbridge.onepanel.triage.ReplyReceived;
+import uk.gov.redbridge.onepanel.triage.ReplyKeys;
 
 /**
  * Takes the replies that answer an information request, before the referral log's own handler (order 100) looks
@@ -38,13 +39,13 @@ class AgencyReplyHandler implements ReplyHandler {
     }
 
     @Override
-    public Outcome handle(ReplyReceived reply) {
-        InboundMessage message = messages.find(reply.messageId()).orElse(null);
+    public Outcome handle(IncomingReply reply) {
+        InboundMessage message = messages.find(new InboundMessageId(reply.messageId())).orElse(null);
         if (message == null || message.quarantined()) {
             return Outcome.notMine();
         }
-        ParsedMail mail = MailAnatomy.parse(messages.rawBytes(message.id()));
-        ReplyMatcher.Result result = matcher.match(reply.keys(), ReturnRecorder.senderOf(mail, message),
+        ParsedMail mail = reply.mail();
+        ReplyMatcher.Result result = matcher.match(keys(reply), ReturnRecorder.senderOf(mail, message),
                 () -> ReplyText.bodyText(mail));
         if (result instanceof ReplyMatcher.Found found) {
             ReturnRecorder.Outcome outcome = recorder.record(found.request(), message, mail, found.rule(),
@@ -57,5 +58,9 @@ class AgencyReplyHandler implements ReplyHandler {
             return Outcome.ambiguous(ambiguous.explanation(), ambiguous.reference().toString());
         }
         return Outcome.notMine();
+    }
+
+    private static ReplyKeys keys(IncomingReply reply) {
+        return new ReplyKeys(reply.ownThreadIds(), reply.plusTags(), reply.reference(), reply.agencyCode());
     }
 }

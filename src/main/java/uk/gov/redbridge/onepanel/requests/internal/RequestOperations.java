@@ -13,7 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import uk.gov.redbridge.onepanel.agencies.Agency;
 import uk.gov.redbridge.onepanel.agencies.AgencyDirectory;
-import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessages;
@@ -100,7 +99,7 @@ public class RequestOperations {
             if (added.isPresent()) {
                 return Optional.of(new ReturnDocumentContent(d.fileName(), d.contentType(), store.get(added.get())));
             }
-            return ReturnParts.find(MailAnatomy.parse(messages.rawBytes(d.messageId())), d.partPath())
+            return ReturnParts.find(messages.parsed(d.messageId()), d.partPath())
                     .map(p -> new ReturnDocumentContent(d.fileName(), d.contentType(), p.content()));
         });
     }

@@ -72,7 +72,7 @@ class ReturnRecorder {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     Outcome record(InformationRequest request, InboundMessage message, MatchRule rule, String actor) {
-        return record(request, message, MailAnatomy.parse(messages.rawBytes(message.id())), rule, actor);
+        return record(request, message, messages.parsed(message.id()), rule, actor);
     }
 
     /** As {@link #record(InformationRequest, InboundMessage, MatchRule, String)}, with the message already read. */
