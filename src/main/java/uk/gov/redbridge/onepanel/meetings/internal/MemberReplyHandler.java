@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import uk.gov.redbridge.onepanel.agencies.AgencyDirectory;
@@ -18,7 +19,10 @@ import uk.gov.redbridge.onepanel.meetings.MemberAnswer;
 import uk.gov.redbridge.onepanel.meetings.PanelMember;
 import uk.gov.redbridge.onepanel.meetings.Recommendation;
 import uk.gov.redbridge.onepanel.referrals.IncomingReply;
+import uk.gov.redbridge.onepanel.referrals.ReceivedReplies;
 import uk.gov.redbridge.onepanel.referrals.ReplyHandler;
+import uk.gov.redbridge.onepanel.referrals.ReplyMessage;
+import uk.gov.redbridge.onepanel.referrals.ReplyRecognised;
 
 /**
  * Takes the members' answers to a request for further information: a reply that threads onto that email
@@ -30,6 +34,7 @@ import uk.gov.redbridge.onepanel.referrals.ReplyHandler;
 @Component
 class MemberReplyHandler implements ReplyHandler {
 
+    static final String OWNER = "meetings";
     static final String CORRELATION = "panel-query:";
     private static final String TAG = "panel-";
     private static final int MAX_ANSWER = 4000;
@@ -39,9 +44,11 @@ class MemberReplyHandler implements ReplyHandler {
     private final MeetingsSettings settings;
     private final AgencyDirectory directory;
     private final Clock clock;
+    private final ReceivedReplies replies;
 
     MemberReplyHandler(Correspondence correspondence, DecisionRepository decisions, MeetingsSettings settings,
-            AgencyDirectory directory, Clock clock) {
+            AgencyDirectory directory, Clock clock, ReceivedReplies replies) {
+        this.replies = replies;
         this.correspondence = correspondence;
         this.decisions = decisions;
         this.settings = settings;
@@ -61,11 +68,49 @@ class MemberReplyHandler implements ReplyHandler {
     }
 
     @Override
-    public Outcome handle(IncomingReply reply) {
-        Optional<FurtherInformation> request = requestOf(reply);
-        if (request.isEmpty()) {
-            return Outcome.notMine();
+    public String owner() {
+        return OWNER;
+    }
+
+    @Override
+    public Recognition recognise(IncomingReply reply) {
+        for (String id : reply.ownThreadIds()) {
+            Optional<OutboundMail> mail = correspondence.findByMessageId(id);
+            if (mail.isPresent()) {
+                // the nearest of the service's mails the reply threads onto decides, whoever's it is
+                String c = mail.get().correlation();
+                return c != null && c.startsWith(CORRELATION) ? recognised(c.substring(CORRELATION.length()),
+                        "threading") : Recognition.notMine();
+            }
         }
+        for (String tag : reply.plusTags()) {
+            if (tag.startsWith(TAG)) {
+                return recognised(tag.substring(TAG.length()), "reply address");
+            }
+        }
+        return Recognition.notMine();
+    }
+
+    private Recognition recognised(String requestId, String matchedBy) {
+        return parse(requestId).flatMap(decisions::request)
+                .map(r -> Recognition.mine(r.id().toString(), matchedBy, null)).orElseGet(Recognition::notMine);
+    }
+
+    /** Records a member's answer recognised as such: once per request and message. */
+    @ApplicationModuleListener
+    void on(ReplyRecognised recognised) {
+        if (!OWNER.equals(recognised.owner())) {
+            return;
+        }
+        Optional<FurtherInformation> request = decisions.request(UUID.fromString(recognised.target()));
+        Optional<ReplyMessage> reply = replies.message(recognised.messageId());
+        if (request.isEmpty() || reply.isEmpty()) {
+            return;
+        }
+        record(request.get(), reply.get());
+    }
+
+    private void record(FurtherInformation request, ReplyMessage reply) {
         ParsedMail mail = reply.mail();
         String from = MailAnatomy.addresses(mail.header("From")).stream().findFirst()
                 .orElse(reply.sender() == null ? "" : reply.sender()).toLowerCase(Locale.ROOT);
@@ -78,8 +123,7 @@ class MemberReplyHandler implements ReplyHandler {
         String text = (own == null || own.isBlank() ? ReplyText.bodyText(mail) : own).strip();
         MemberAnswer answer = new MemberAnswer(member.map(PanelMember::name).orElse(null), agency, from,
                 position(text), text.length() > MAX_ANSWER ? text.substring(0, MAX_ANSWER) : text, clock.instant());
-        decisions.addAnswer(request.get().id(), reply.messageId(), answer);
-        return Outcome.handled(null);
+        decisions.addAnswer(request.id(), reply.id(), answer);
     }
 
     /** The recommendation the answer's first words name ("SAR", "No review", "DARDR ..."), if any. */
@@ -95,25 +139,6 @@ class MemberReplyHandler implements ReplyHandler {
             }
         }
         return null;
-    }
-
-    private Optional<FurtherInformation> requestOf(IncomingReply reply) {
-        for (String id : reply.ownThreadIds()) {
-            Optional<OutboundMail> mail = correspondence.findByMessageId(id);
-            if (mail.isPresent()) {
-                String c = mail.get().correlation();
-                if (c != null && c.startsWith(CORRELATION)) {
-                    return parse(c.substring(CORRELATION.length())).flatMap(decisions::request);
-                }
-                return Optional.empty();
-            }
-        }
-        for (String tag : reply.plusTags()) {
-            if (tag.startsWith(TAG)) {
-                return parse(tag.substring(TAG.length())).flatMap(decisions::request);
-            }
-        }
-        return Optional.empty();
     }
 
     private static Optional<UUID> parse(String text) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import uk.gov.redbridge.onepanel.correspondence.Correspondence;
@@ -23,6 +24,7 @@ import uk.gov.redbridge.onepanel.referrals.Referral;
 import uk.gov.redbridge.onepanel.referrals.ReferralStatus;
 import uk.gov.redbridge.onepanel.referrals.ReferrerReplied;
 import uk.gov.redbridge.onepanel.referrals.ReplyHandler;
+import uk.gov.redbridge.onepanel.referrals.ReplyRecognised;
 import uk.gov.redbridge.onepanel.shared.ReferralReference;
 
 /**
@@ -33,6 +35,8 @@ import uk.gov.redbridge.onepanel.shared.ReferralReference;
  */
 @Component
 class ReferrerReplyHandler implements ReplyHandler {
+
+    static final String OWNER = "referrals";
 
     private final Correspondence correspondence;
     private final ReferralRepository repository;
@@ -59,32 +63,53 @@ class ReferrerReplyHandler implements ReplyHandler {
     }
 
     @Override
-    public Outcome handle(IncomingReply reply) {
+    public String owner() {
+        return OWNER;
+    }
+
+    @Override
+    public Recognition recognise(IncomingReply reply) {
         Set<String> candidates = new LinkedHashSet<>();
         for (String id : reply.ownThreadIds()) {
             correspondence.findByMessageId(id).map(OutboundMail::referralReference).ifPresent(candidates::add);
         }
+        boolean threaded = !candidates.isEmpty();
         if (candidates.isEmpty() && reply.reference() != null) {
             candidates.add(reply.reference());
         }
         if (candidates.size() > 1) {
-            return Outcome.ambiguous("The reply's threading names more than one referral", null);
+            return Recognition.ambiguous("The reply's threading names more than one referral", null);
         }
         if (candidates.isEmpty()) {
-            return Outcome.notMine();
+            return Recognition.notMine();
         }
         Optional<Referral> found = ReferralReference.tryParse(candidates.iterator().next())
                 .flatMap(repository::findByReference);
         if (found.isEmpty()) {
-            return Outcome.notMine();
+            return Recognition.notMine();
+        }
+        String reference = found.get().reference().toString();
+        return Recognition.mine(reference, threaded ? "threading" : "reference", reference);
+    }
+
+    /** Records a reply recognised as a referrer's: once (linking the message to the referral is the guard). */
+    @ApplicationModuleListener
+    void on(ReplyRecognised recognised) {
+        if (!OWNER.equals(recognised.owner())) {
+            return;
+        }
+        Optional<Referral> found = ReferralReference.tryParse(recognised.target())
+                .flatMap(repository::findByReference);
+        if (found.isEmpty()) {
+            return;
         }
         Referral referral = found.get();
-        InboundMessage message = messages.find(new InboundMessageId(reply.messageId())).orElseThrow();
+        InboundMessage message = messages.find(new InboundMessageId(recognised.messageId())).orElseThrow();
         Instant now = clock.instant();
         if (!repository.linkMessage(referral.id(), message.id(), "REPLY", now, ReferralWriter.SYSTEM)) {
-            return Outcome.handled(referral.reference().toString());
+            return;
         }
-        ParsedMail mail = reply.mail();
+        ParsedMail mail = messages.parsed(message.id());
         writer.addDocuments(referral.id(), message, mail, null, "REPLY_ATTACHMENT");
         String from = ReferralWriter.replyAddressOf(mail, message);
         boolean fromReferrer = from != null && (from.equalsIgnoreCase(referral.referrer().senderAddress())
@@ -97,7 +122,6 @@ class ReferrerReplyHandler implements ReplyHandler {
             stillMissing = fillGaps(referral, mail);
         }
         events.publishEvent(new ReferrerReplied(referral.id(), referral.reference(), message.id(), stillMissing));
-        return Outcome.handled(referral.reference().toString());
     }
 
     /** Reads the reply as a form (attachment or body) and takes from it only fields the referral lacks. */
