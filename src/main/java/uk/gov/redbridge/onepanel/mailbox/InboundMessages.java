@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import uk.gov.redbridge.onepanel.mailparsing.parser.MailParser;
 import uk.gov.redbridge.onepanel.mailbox.internal.InboundMessageRepository;
 import uk.gov.redbridge.onepanel.mailbox.internal.ParsedMessageCache;
 import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
@@ -49,7 +50,7 @@ public class InboundMessages {
      * @throws IllegalStateException if the message was quarantined before its bytes were kept
      */
     public ParsedMail parsed(InboundMessageId id) {
-        return parsed.get(id, () -> MailAnatomy.parse(rawBytes(id)));
+        return parsed.get(id, () -> MailParser.parse(rawBytes(id)));
     }
 
     /** Other stored copies of the same email (same content key), oldest first, excluding this one. */

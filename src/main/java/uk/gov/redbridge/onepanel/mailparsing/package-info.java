@@ -1,6 +1,7 @@
 /**
  * A parsed email: its headers, readable bodies, attachments (also those of forwarded messages) and what could not
- * be read ({@link uk.gov.redbridge.onepanel.mailparsing.MailAnatomy}), the words its sender wrote in a reply
+ * be read ({@link uk.gov.redbridge.onepanel.mailparsing.MailAnatomy}; parsed by {@link
+ * uk.gov.redbridge.onepanel.mailparsing.parser.MailParser}, a named interface of its own), the words its sender wrote in a reply
  * ({@link uk.gov.redbridge.onepanel.mailparsing.ReplyText}) and addresses read from a header
  * ({@link uk.gov.redbridge.onepanel.mailparsing.MailAddresses}). A leaf: Jakarta Mail and jsoup only, no Spring
  * beans, no database. Only {@code mailbox} parses a stored message's bytes

@@ -22,6 +22,7 @@ import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
+import uk.gov.redbridge.onepanel.mailparsing.parser.MailParser;
 import uk.gov.redbridge.onepanel.agencies.AgencyDirectory;
 import uk.gov.redbridge.onepanel.correspondence.Correspondence;
 import uk.gov.redbridge.onepanel.links.FamilyLinks;
@@ -102,7 +103,7 @@ class MeetingsModuleTests {
         UUID id = UUID.randomUUID();
         byte[] raw = TestMail.create().from(from).to(ONEPANEL).subject("RE: Further information needed")
                 .text(text + "\n\nOn Monday the panel wrote:\n> Which review do you recommend?").bytes();
-        ReplyMessage message = new ReplyMessage(id, "onepanel", from, MailAnatomy.parse(raw));
+        ReplyMessage message = new ReplyMessage(id, "onepanel", from, MailParser.parse(raw));
         given(replies.message(id)).willReturn(Optional.of(message));
         return message;
     }

@@ -27,6 +27,7 @@ import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
+import uk.gov.redbridge.onepanel.mailparsing.parser.MailParser;
 import uk.gov.redbridge.onepanel.correspondence.Correspondence;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
@@ -143,7 +144,7 @@ class TriageModuleTests {
                 "<" + id.value() + "@nhs.example>", sender, List.of(ONEPANEL), subject, Instant.now(), Instant.now(),
                 raw.length, id.value().toString(), id.value().toString(), null)));
         given(messages.rawBytes(id)).willReturn(raw);
-        given(messages.parsed(id)).willReturn(MailAnatomy.parse(raw));
+        given(messages.parsed(id)).willReturn(MailParser.parse(raw));
         return new MessageReceived(id, "onepanel");
     }
 

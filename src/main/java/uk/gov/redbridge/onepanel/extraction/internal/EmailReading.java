@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import uk.gov.redbridge.onepanel.mailparsing.parser.MailParser;
 import uk.gov.redbridge.onepanel.extraction.ExtractionFailed;
 import uk.gov.redbridge.onepanel.extraction.ExtractionResult;
 import uk.gov.redbridge.onepanel.extraction.FailureReason;
@@ -46,7 +47,7 @@ final class EmailReading {
         if (rfc822 == null || rfc822.length == 0) {
             return new ExtractionFailed(FailureReason.EMPTY, "the message is empty");
         }
-        return read(MailAnatomy.parse(rfc822), true);
+        return read(MailParser.parse(rfc822), true);
     }
 
     ExtractionResult read(MailAnatomy.ParsedMail mail) {

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import uk.gov.redbridge.onepanel.mailparsing.parser.MailParser;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
 import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
 import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.ParsedMail;
@@ -29,11 +30,11 @@ class ParsedMessageCacheTests {
 
         ParsedMail first = cache.get(id, () -> {
             parses.incrementAndGet();
-            return MailAnatomy.parse(SMALL);
+            return MailParser.parse(SMALL);
         });
         ParsedMail second = cache.get(id, () -> {
             parses.incrementAndGet();
-            return MailAnatomy.parse(SMALL);
+            return MailParser.parse(SMALL);
         });
 
         assertThat(second).isSameAs(first);
@@ -47,16 +48,16 @@ class ParsedMessageCacheTests {
         InboundMessageId a = id();
         InboundMessageId b = id();
         InboundMessageId c = id();
-        cache.get(a, () -> MailAnatomy.parse(SMALL));
-        cache.get(b, () -> MailAnatomy.parse(SMALL));
-        cache.get(a, () -> MailAnatomy.parse(SMALL)); // a used again: b is now the oldest
-        cache.get(c, () -> MailAnatomy.parse(SMALL));
+        cache.get(a, () -> MailParser.parse(SMALL));
+        cache.get(b, () -> MailParser.parse(SMALL));
+        cache.get(a, () -> MailParser.parse(SMALL)); // a used again: b is now the oldest
+        cache.get(c, () -> MailParser.parse(SMALL));
 
         assertThat(cache.size()).isEqualTo(2);
         long before = cache.parses();
-        cache.get(a, () -> MailAnatomy.parse(SMALL));
+        cache.get(a, () -> MailParser.parse(SMALL));
         assertThat(cache.parses()).as("a was kept").isEqualTo(before);
-        cache.get(b, () -> MailAnatomy.parse(SMALL));
+        cache.get(b, () -> MailParser.parse(SMALL));
         assertThat(cache.parses()).as("b was dropped").isEqualTo(before + 1);
     }
 
@@ -69,12 +70,12 @@ class ParsedMessageCacheTests {
 
         InboundMessageId first = id();
         InboundMessageId second = id();
-        cache.get(first, () -> MailAnatomy.parse(large));
-        cache.get(second, () -> MailAnatomy.parse(large));
+        cache.get(first, () -> MailParser.parse(large));
+        cache.get(second, () -> MailParser.parse(large));
         assertThat(cache.size()).as("two of 200 kB do not fit in 300 kB").isEqualTo(1);
 
         ParsedMessageCache tiny = new ParsedMessageCache(100, 100_000);
-        ParsedMail handedOut = tiny.get(id(), () -> MailAnatomy.parse(large));
+        ParsedMail handedOut = tiny.get(id(), () -> MailParser.parse(large));
         assertThat(handedOut.attachments()).singleElement().satisfies(a -> assertThat(a.size()).isEqualTo(200_000));
         assertThat(tiny.size()).isZero();
     }

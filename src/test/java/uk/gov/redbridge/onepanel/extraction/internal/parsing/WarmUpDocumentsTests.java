@@ -47,7 +47,7 @@ class WarmUpDocumentsTests {
     @Test
     void theWarmUpEmailCarriesTheWordFormAndTheTypedLabels() throws Exception {
         uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.ParsedMail mail = uk.gov.redbridge.onepanel.mailparsing
-                .MailAnatomy.parse(WarmUpDocuments.email());
+                .parser.MailParser.parse(WarmUpDocuments.email());
         assertThat(mail.attachments()).singleElement().satisfies(a -> {
             assertThat(a.fileName()).isEqualTo("warm-up.docx");
             assertThat(a.content()).isEqualTo(WarmUpDocuments.docx());
