@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 
 import uk.gov.redbridge.onepanel.correspondence.Correspondence;
@@ -94,6 +95,7 @@ class ReferrerReplyHandler implements ReplyHandler {
 
     /** Records a reply recognised as a referrer's: once (linking the message to the referral is the guard). */
     @ApplicationModuleListener
+    @Async(IntakeExecutorConfiguration.EXECUTOR) // reads the reply's attachments as a form: intake's threads, as before
     void on(ReplyRecognised recognised) {
         if (!OWNER.equals(recognised.owner())) {
             return;
