@@ -45,6 +45,16 @@ public class Correspondence {
     }
 
     /** Whether {@code mail-templates/} has this template (for start-up checks of configured template names). */
+    /**
+     * The address of the panel mailbox with this configured name ({@code onepanel}, {@code rsab}, {@code rscp}): the
+     * From of mail sent from it, and the base of its plus reply addresses.
+     *
+     * @throws IllegalArgumentException if no mailbox has this name
+     */
+    public String mailboxAddress(String mailboxName) {
+        return outbox.addressOf(mailboxName);
+    }
+
     public boolean hasTemplate(String name) {
         return outbox.hasTemplate(name);
     }

@@ -4,6 +4,6 @@
  * explanation without personal data, links to the message, referral or mail, and a status. It learns of them from
  * the other modules' events; the secretariat resolves them.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "mailbox", "triage", "referrals",
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "mailbox", "mailparsing", "triage", "referrals",
         "correspondence", "agencies", "extraction", "requests"})
 package uk.gov.redbridge.onepanel.exceptions;

@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.ParsedMail;
+
 import uk.gov.redbridge.onepanel.extraction.internal.Engines;
 import uk.gov.redbridge.onepanel.extraction.internal.ExtractionEngine;
 
@@ -55,13 +57,22 @@ public class FormExtractor implements AutoCloseable {
     }
 
     /**
-     * Finds the form in an email (RFC 822 bytes): every attachment, including forwarded messages' (the strongest
+     * Finds the form in an email file (RFC 822 bytes, e.g. an {@code .eml} on the command line): the bytes are
+     * parsed by {@code mailparsing}, then read as {@link #extractFromEmail(ParsedMail)} does. The service never
+     * calls this: it passes the parsed message that {@code mailbox} hands out. Empty bytes: {@code empty}.
+     */
+    public ExtractionResult extractFromEmail(byte[] rfc822) {
+        return engine.extractFromEmail(rfc822);
+    }
+
+    /**
+     * Finds the form in a parsed email: every attachment, including forwarded messages' (the strongest
      * form wins; chronologies and letters are not forms), else a form typed into the text of the message. Without a
      * form: {@code no_form_found}, or the specific reason (encrypted, corrupt...) of an attachment that could not be
      * read.
      */
-    public ExtractionResult extractFromEmail(byte[] rfc822) {
-        return engine.extractFromEmail(rfc822);
+    public ExtractionResult extractFromEmail(ParsedMail mail) {
+        return engine.extractFromEmail(mail);
     }
 
     /**
@@ -69,8 +80,8 @@ public class FormExtractor implements AutoCloseable {
      * give ("Date of birth: 2 May 1961" in a reply to a request for missing information), quoted text ignored.
      * Empty when it answers nothing.
      */
-    public Optional<FilledForm> answersIn(byte[] rfc822) {
-        return engine.answersInEmail(rfc822);
+    public Optional<FilledForm> answersIn(ParsedMail mail) {
+        return engine.answersInEmail(mail);
     }
 
     /**

@@ -5,7 +5,11 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import uk.gov.redbridge.onepanel.mailparsing.parser.MailParser;
 import uk.gov.redbridge.onepanel.mailbox.internal.InboundMessageRepository;
+import uk.gov.redbridge.onepanel.mailbox.internal.ParsedMessageCache;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.ParsedMail;
 import uk.gov.redbridge.onepanel.storage.ContentStore;
 
 /** Read access to the inbound message log and the raw messages, for the modules above. */
@@ -14,10 +18,12 @@ public class InboundMessages {
 
     private final InboundMessageRepository repository;
     private final ContentStore contentStore;
+    private final ParsedMessageCache parsed;
 
-    InboundMessages(InboundMessageRepository repository, ContentStore contentStore) {
+    InboundMessages(InboundMessageRepository repository, ContentStore contentStore, ParsedMessageCache parsed) {
         this.repository = repository;
         this.contentStore = contentStore;
+        this.parsed = parsed;
     }
 
     public Optional<InboundMessage> find(InboundMessageId id) {
@@ -33,6 +39,18 @@ public class InboundMessages {
         return repository.rawContentId(id)
                 .map(contentStore::get)
                 .orElseThrow(() -> new IllegalStateException("raw bytes were not kept for message " + id));
+    }
+
+    /**
+     * The message read into its parts (headers, bodies, attachments, forwarded messages), the one way the modules
+     * above read a stored email. A stored message never changes, so it is parsed once and the result is kept in a
+     * bounded cache: triage, intake, reply handling and the pages all take the same parsed message. Parsing is
+     * lenient and bounded ({@link MailAnatomy}); what could not be read is in {@link ParsedMail#problems()}.
+     *
+     * @throws IllegalStateException if the message was quarantined before its bytes were kept
+     */
+    public ParsedMail parsed(InboundMessageId id) {
+        return parsed.get(id, () -> MailParser.parse(rawBytes(id)));
     }
 
     /** Other stored copies of the same email (same content key), oldest first, excluding this one. */

@@ -4,5 +4,5 @@
  * is moved on the server, and it is never deleted there. Also owns the mail accounts (IMAP and SMTP settings,
  * password or OAuth2 authentication) that {@code correspondence} sends through.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "storage"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "storage", "mailparsing", "mailparsing :: parser"})
 package uk.gov.redbridge.onepanel.mailbox;

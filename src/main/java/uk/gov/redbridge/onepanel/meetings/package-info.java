@@ -6,5 +6,5 @@
  * information by email; tracking of agreed reviews; and the annual review's figures. It prepares; people decide.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "referrals", "requests", "papers",
-        "agencies", "correspondence", "workingdays", "mailbox", "triage", "extraction", "links"})
+        "agencies", "correspondence", "workingdays", "mailparsing", "links"})
 package uk.gov.redbridge.onepanel.meetings;

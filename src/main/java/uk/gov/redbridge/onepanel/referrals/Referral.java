@@ -19,4 +19,12 @@ public record Referral(ReferralId id, ReferralReference reference, Pathway pathw
         ReferralStatus status, String mailbox, Instant receivedAt, SubjectSummary subject, ReferrerSummary referrer,
         String formSource, FilledForm form, List<String> missingFields, boolean reviewNeeded, String createdBy,
         Instant updatedAt) {
+
+    /**
+     * The value of one field of the referral's form ({@code subject.gender}), if it has one: for modules that read a
+     * referral's facts without reading forms themselves.
+     */
+    public java.util.Optional<String> formValue(String key) {
+        return form == null ? java.util.Optional.empty() : form.value(key);
+    }
 }

@@ -11,8 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import uk.gov.redbridge.onepanel.extraction.FieldKeys;
 import uk.gov.redbridge.onepanel.extraction.FilledForm;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.ParsedMail;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessages;
@@ -115,7 +114,7 @@ public class ReferralLog {
             if (d.messageId() == null) {
                 return handAdded.bytes(d.id()).map(b -> new DocumentContent(d.fileName(), d.contentType(), b));
             }
-            ParsedMail mail = MailAnatomy.parse(messages.rawBytes(d.messageId()));
+            ParsedMail mail = messages.parsed(d.messageId());
             return mail.attachments().stream().filter(a -> a.partPath().equals(d.partPath())).findFirst()
                     .map(a -> new DocumentContent(d.fileName(), d.contentType(), a.content()));
         });
@@ -151,7 +150,7 @@ public class ReferralLog {
         if (existing.isPresent()) {
             return repository.find(existing.get()).orElseThrow();
         }
-        ParsedMail mail = MailAnatomy.parse(messages.rawBytes(messageId));
+        ParsedMail mail = messages.parsed(messageId);
         FilledForm used = form != null ? form : new FilledForm(null, List.of());
         // no content key: a referral made by hand does not stop a later copy of the email being linked by a person
         return writer.create(message, mail, used, formSource, null, actor, pathway);
@@ -176,7 +175,7 @@ public class ReferralLog {
         checkBelongs(reference, messageId, otherReferralConfirmed);
         InboundMessage message = messages.find(messageId)
                 .orElseThrow(() -> new IllegalArgumentException("no stored message " + messageId));
-        return writer.attach(referral.id(), message, MailAnatomy.parse(messages.rawBytes(messageId)), actor);
+        return writer.attach(referral.id(), message, messages.parsed(messageId), actor);
     }
 
     /**

@@ -1,34 +1,45 @@
 package uk.gov.redbridge.onepanel.referrals;
 
-import uk.gov.redbridge.onepanel.triage.ReplyReceived;
-
 /**
- * Takes a reply to the service if it is for something it owns (an agency's information request, a referrer's
- * answer to an acknowledgement). The referral log asks every handler in {@link #order()} order; the first that
- * handles the reply wins; if none does, the reply is an exception for the secretariat.
+ * Recognises a reply to the service if it is for something its module owns (an agency's information request, a
+ * member's answer to a request for further information, a referrer's answer to an acknowledgement). The referral
+ * log asks every handler in {@link #order()} order; the first that recognises the reply wins and a
+ * {@link ReplyRecognised} event names its {@link #owner()}, whose listener then records the reply, in its own
+ * transaction and idempotently. If none recognises it, or one finds it ambiguous, the reply is an exception for the
+ * secretariat.
  */
 public interface ReplyHandler {
 
-    enum Result { HANDLED, NOT_MINE, AMBIGUOUS }
+    enum Result { MINE, NOT_MINE, AMBIGUOUS }
 
-    record Outcome(Result result, String explanation, String referralReference) {
+    /**
+     * @param target            what the reply answers, in the owner's terms (see {@link ReplyRecognised})
+     * @param matchedBy         what tied it to the target
+     * @param explanation       for an ambiguous reply: why, in plain words without personal data
+     * @param referralReference the referral concerned, when known, or null
+     */
+    record Recognition(Result result, String target, String matchedBy, String explanation,
+            String referralReference) {
 
-        public static Outcome handled(String referralReference) {
-            return new Outcome(Result.HANDLED, null, referralReference);
+        public static Recognition mine(String target, String matchedBy, String referralReference) {
+            return new Recognition(Result.MINE, target, matchedBy, null, referralReference);
         }
 
-        public static Outcome notMine() {
-            return new Outcome(Result.NOT_MINE, null, null);
+        public static Recognition notMine() {
+            return new Recognition(Result.NOT_MINE, null, null, null, null);
         }
 
-        public static Outcome ambiguous(String explanation, String referralReference) {
-            return new Outcome(Result.AMBIGUOUS, explanation, referralReference);
+        public static Recognition ambiguous(String explanation, String referralReference) {
+            return new Recognition(Result.AMBIGUOUS, null, null, explanation, referralReference);
         }
     }
 
     /** Lower runs first. */
     int order();
 
-    /** Called inside a transaction; must be idempotent (a reply may be delivered twice after a crash). */
-    Outcome handle(ReplyReceived reply);
+    /** The module whose listener records what this handler recognises ({@link ReplyRecognised#owner()}). */
+    String owner();
+
+    /** Whose the reply is. Reads only: nothing is recorded here (the owner does that when it hears the event). */
+    Recognition recognise(IncomingReply reply);
 }

@@ -8,5 +8,5 @@
  * secretariat a digest, once each, catching up after downtime.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "referrals", "agencies", "workingdays",
-        "correspondence", "mailbox", "triage", "extraction", "storage"})
+        "correspondence", "mailbox", "mailparsing", "triage", "extraction", "storage"})
 package uk.gov.redbridge.onepanel.requests;

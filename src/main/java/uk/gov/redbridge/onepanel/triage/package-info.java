@@ -4,5 +4,5 @@
  * a delivery failure, an automatic reply, a reply to the service, else a referral candidate (or, for a message
  * with nothing in it, not understood). Every decision is recorded with the rule that made it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "mailbox", "extraction", "correspondence"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "mailbox", "mailparsing", "correspondence"})
 package uk.gov.redbridge.onepanel.triage;

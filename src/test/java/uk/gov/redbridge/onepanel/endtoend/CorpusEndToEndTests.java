@@ -24,8 +24,9 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import uk.gov.redbridge.onepanel.mailparsing.parser.MailParser;
 import uk.gov.redbridge.onepanel.External;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
 import uk.gov.redbridge.onepanel.mailbox.EmbeddedMailServer;
 import uk.gov.redbridge.onepanel.mailbox.MailAccounts;
 import uk.gov.redbridge.onepanel.testing.MailServerClient;
@@ -73,7 +74,7 @@ class CorpusEndToEndTests {
         byte[] raw = Files.readAllBytes(eml);
         JsonNode truth = JsonMapper.builder().build().readTree(Files.readString(
                 Path.of(eml.toString().replaceAll("\\.eml$", ".truth.json"))));
-        MailAnatomy.ParsedMail parsed = MailAnatomy.parse(raw);
+        MailAnatomy.ParsedMail parsed = MailParser.parse(raw);
         // Outlook's unquoted "Surname, First <address>" parses as two entries: the address is the one with an @
         String sender = MailAnatomy.addresses(parsed.header("From")).stream().filter(a -> a.contains("@"))
                 .findFirst().orElseThrow();

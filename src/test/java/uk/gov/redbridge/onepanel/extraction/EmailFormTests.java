@@ -220,7 +220,7 @@ class EmailFormTests {
         byte[] reply = FormEmails.message("RE: OP-2026-0001 Referral received")
                 .text("Name: Pat Example\nAgency: NELFT\n\n> " + README_BODY.strip().replace("\n", "\n> "))
                 .bytes();
-        FilledForm answers = EXTRACTOR.answersIn(reply).orElseThrow();
+        FilledForm answers = EXTRACTOR.answersIn(uk.gov.redbridge.onepanel.mailparsing.parser.MailParser.parse(reply)).orElseThrow();
         assertThat(answers.value("referrer.name")).contains("Pat Example");
         assertThat(answers.value("referrer.agency")).contains("NELFT");
         assertThat(answers.value("subject.first_name")).isEmpty();

@@ -15,8 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
+import uk.gov.redbridge.onepanel.mailparsing.parser.MailParser;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.ParsedMail;
 import uk.gov.redbridge.onepanel.mailbox.EmbeddedMailServer;
 import uk.gov.redbridge.onepanel.mailbox.MailAccounts;
 import uk.gov.redbridge.onepanel.papers.IssuedPack;
@@ -158,7 +159,7 @@ class MeetingsByEmailEndToEndTests {
     }
 
     private static List<ParsedMail> awaitMail(MailServerClient mail, String address, String text) {
-        return await().atMost(PATIENCE).until(() -> mail.inbox(address).stream().map(MailAnatomy::parse)
+        return await().atMost(PATIENCE).until(() -> mail.inbox(address).stream().map(MailParser::parse)
                 .filter(m -> m.header("Subject") != null && m.header("Subject").contains(text)).toList(),
                 l -> !l.isEmpty());
     }

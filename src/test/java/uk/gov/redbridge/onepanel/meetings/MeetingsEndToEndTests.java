@@ -24,8 +24,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
+import uk.gov.redbridge.onepanel.mailparsing.parser.MailParser;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.ParsedMail;
 import uk.gov.redbridge.onepanel.mailbox.EmbeddedMailServer;
 import uk.gov.redbridge.onepanel.mailbox.MailAccounts;
 import uk.gov.redbridge.onepanel.papers.IssuedPack;
@@ -258,7 +259,7 @@ class MeetingsEndToEndTests {
     }
 
     private static List<ParsedMail> mailAbout(MailServerClient mail, String address, String text) {
-        return mail.inbox(address).stream().map(MailAnatomy::parse)
+        return mail.inbox(address).stream().map(MailParser::parse)
                 .filter(m -> m.header("Subject") != null && m.header("Subject").contains(text)).toList();
     }
 

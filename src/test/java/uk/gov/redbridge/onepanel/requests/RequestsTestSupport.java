@@ -15,9 +15,10 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import uk.gov.redbridge.onepanel.mailparsing.parser.MailParser;
 import uk.gov.redbridge.onepanel.agencies.AgencyDirectory;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.ParsedMail;
 import uk.gov.redbridge.onepanel.mailbox.EmbeddedMailServer;
 import uk.gov.redbridge.onepanel.mailbox.MailAccounts;
 import uk.gov.redbridge.onepanel.referrals.Referral;
@@ -60,7 +61,7 @@ final class RequestsTestSupport {
         }
 
         static Received of(byte[] raw) {
-            ParsedMail parsed = MailAnatomy.parse(raw);
+            ParsedMail parsed = MailParser.parse(raw);
             return new Received(parsed.header("Message-ID"), parsed.header("Subject"), parsed.header("In-Reply-To"),
                     raw, parsed);
         }

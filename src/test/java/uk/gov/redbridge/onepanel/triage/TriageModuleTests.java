@@ -27,18 +27,20 @@ import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
+import uk.gov.redbridge.onepanel.mailparsing.parser.MailParser;
 import uk.gov.redbridge.onepanel.correspondence.Correspondence;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessages;
 import uk.gov.redbridge.onepanel.mailbox.MailAccounts;
 import uk.gov.redbridge.onepanel.mailbox.MessageReceived;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
 import uk.gov.redbridge.onepanel.testing.TestMail;
 
 /**
  * The triage module on its own (Spring Modulith's {@code @ApplicationModuleTest}: only {@code triage} is started):
  * a stored message announced by the mailbox is decided once, and the verdict goes out as the event the next module
- * listens for. The modules it reads are stood in for: the mailbox hands out the message's bytes, correspondence says
+ * listens for. The modules it reads are stood in for: the mailbox hands out the message (parsed, and its bytes), correspondence says
  * which Message-IDs are the service's own. Real MIME throughout (Jakarta Mail builds each message).
  */
 // shared too: triage's own threads and watchdog are beans of shared's types, which a module test drops otherwise
@@ -142,6 +144,7 @@ class TriageModuleTests {
                 "<" + id.value() + "@nhs.example>", sender, List.of(ONEPANEL), subject, Instant.now(), Instant.now(),
                 raw.length, id.value().toString(), id.value().toString(), null)));
         given(messages.rawBytes(id)).willReturn(raw);
+        given(messages.parsed(id)).willReturn(MailParser.parse(raw));
         return new MessageReceived(id, "onepanel");
     }
 

@@ -53,10 +53,15 @@ public class Outbox {
         this.sender = sender;
     }
 
-    public QueuedMail write(OutgoingMail mail) {
-        String fromAddress = accounts.byName(mail.fromMailbox())
-                .orElseThrow(() -> new IllegalArgumentException("no mailbox account named " + mail.fromMailbox()))
+    /** The address of the panel mailbox with this configured name. */
+    public String addressOf(String mailboxName) {
+        return accounts.byName(mailboxName)
+                .orElseThrow(() -> new IllegalArgumentException("no mailbox account named " + mailboxName))
                 .address();
+    }
+
+    public QueuedMail write(OutgoingMail mail) {
+        String fromAddress = addressOf(mail.fromMailbox());
         List<String> to = normalise(mail.to());
         List<String> cc = normalise(mail.cc());
         cc.removeAll(to);

@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessages;
@@ -30,7 +30,7 @@ public class AttachmentNames {
     public List<String> of(InboundMessageId messageId) {
         try {
             return messages.find(messageId).filter(m -> !m.quarantined()).map(InboundMessage::id)
-                    .map(id -> MailAnatomy.parse(messages.rawBytes(id)).attachments().stream()
+                    .map(id -> messages.parsed(id).attachments().stream()
                             .map(MailAnatomy.MailAttachment::fileName).limit(MOST).toList())
                     .orElse(List.of());
         } catch (RuntimeException e) {

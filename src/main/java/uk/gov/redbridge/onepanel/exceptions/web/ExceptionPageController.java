@@ -46,9 +46,9 @@ import uk.gov.redbridge.onepanel.exceptions.web.ExceptionForms.CreateReferralFor
 import uk.gov.redbridge.onepanel.extraction.ExtractionResult;
 import uk.gov.redbridge.onepanel.extraction.FormExtracted;
 import uk.gov.redbridge.onepanel.extraction.FormExtractor;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy.MailAttachment;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.MailAttachment;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.ParsedMail;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessages;
 import uk.gov.redbridge.onepanel.referrals.IntakeRetried;
@@ -226,8 +226,7 @@ class ExceptionPageController {
         ExceptionItem item = openWithMessage(id);
         Pathway pathway = form.pathway() == null || form.pathway().isBlank() ? null
                 : parsePathway(form.pathway());
-        byte[] raw = messages.rawBytes(item.messageId());
-        ExtractionResult read = extractor.extractFromEmail(raw);
+        ExtractionResult read = extractor.extractFromEmail(messages.parsed(item.messageId()));
         Referral referral = read instanceof FormExtracted extracted
                 ? referrals.createFromMessage(item.messageId(), extracted.form(), extracted.sourceName(), pathway,
                         principal.getName())
@@ -443,7 +442,7 @@ class ExceptionPageController {
             return Optional.empty();
         }
         return messages.find(item.messageId()).filter(m -> !m.quarantined())
-                .map(m -> MailAnatomy.parse(messages.rawBytes(m.id())));
+                .map(m -> messages.parsed(m.id()));
     }
 
     private Optional<OutboundMail> mailOfOutbound(ExceptionItem item) {

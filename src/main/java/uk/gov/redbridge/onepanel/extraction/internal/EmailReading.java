@@ -8,13 +8,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import uk.gov.redbridge.onepanel.mailparsing.parser.MailParser;
 import uk.gov.redbridge.onepanel.extraction.ExtractionFailed;
 import uk.gov.redbridge.onepanel.extraction.ExtractionResult;
 import uk.gov.redbridge.onepanel.extraction.FailureReason;
 import uk.gov.redbridge.onepanel.extraction.FilledForm;
 import uk.gov.redbridge.onepanel.extraction.FormExtracted;
-import uk.gov.redbridge.onepanel.extraction.ReplyText;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
+import uk.gov.redbridge.onepanel.mailparsing.ReplyText;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
 import uk.gov.redbridge.onepanel.extraction.internal.layout.DocumentLayout;
 import uk.gov.redbridge.onepanel.extraction.internal.reading.PlainTextReader;
 import uk.gov.redbridge.onepanel.extraction.internal.reading.ReadFailure;
@@ -43,18 +44,21 @@ final class EmailReading {
     }
 
     ExtractionResult read(byte[] rfc822) {
-        return read(rfc822, true);
+        if (rfc822 == null || rfc822.length == 0) {
+            return new ExtractionFailed(FailureReason.EMPTY, "the message is empty");
+        }
+        return read(MailParser.parse(rfc822), true);
+    }
+
+    ExtractionResult read(MailAnatomy.ParsedMail mail) {
+        return read(mail, true);
     }
 
     /**
      * @param notes whether a few labelled lines that name a person and give a reason count as a referral (for a
      *              new message to a panel mailbox; not for a reply, whose quoted history would count)
      */
-    private ExtractionResult read(byte[] rfc822, boolean notes) {
-        if (rfc822 == null || rfc822.length == 0) {
-            return new ExtractionFailed(FailureReason.EMPTY, "the message is empty");
-        }
-        MailAnatomy.ParsedMail mail = MailAnatomy.parse(rfc822);
+    private ExtractionResult read(MailAnatomy.ParsedMail mail, boolean notes) {
         ExtractionEngine.Reading best = null;
         String bestSource = null;
         List<Failure> failures = new ArrayList<>();
@@ -137,12 +141,12 @@ final class EmailReading {
      * What an email answers: a whole form if one is attached or typed, else the fields that the words its sender
      * wrote (quotes of earlier mail removed) give, e.g. "Date of birth: 2 May 1961" in a reply.
      */
-    Optional<FilledForm> answers(byte[] rfc822) {
-        ExtractionResult whole = read(rfc822, false);
+    Optional<FilledForm> answers(MailAnatomy.ParsedMail mail) {
+        ExtractionResult whole = read(mail, false);
         if (whole instanceof FormExtracted extracted) {
             return Optional.of(extracted.form());
         }
-        String own = ReplyText.newText(MailAnatomy.parse(rfc822));
+        String own = ReplyText.newText(mail);
         if (own.isBlank()) {
             return Optional.empty();
         }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.ParsedMail;
+
 import uk.gov.redbridge.onepanel.extraction.DocumentCheck;
 import uk.gov.redbridge.onepanel.extraction.ExtractionFailed;
 import uk.gov.redbridge.onepanel.extraction.ExtractionResult;
@@ -113,6 +115,10 @@ public final class ExtractionEngine implements AutoCloseable {
         return email.read(rfc822);
     }
 
+    public ExtractionResult extractFromEmail(ParsedMail mail) {
+        return email.read(mail);
+    }
+
     /** Parses a document; a failure is returned, not thrown, so that an email's other attachments can be tried. */
     DocumentLayout parse(String fileName, byte[] content) throws ReadFailure {
         return parser.parse(fileName, content);
@@ -164,8 +170,8 @@ public final class ExtractionEngine implements AutoCloseable {
         return best == null ? null : normaliser.normalise(best, sourceName);
     }
 
-    public Optional<FilledForm> answersInEmail(byte[] rfc822) {
-        return email.answers(rfc822);
+    public Optional<FilledForm> answersInEmail(ParsedMail mail) {
+        return email.answers(mail);
     }
 
     static String describe(DocumentLayout layout) {

@@ -17,7 +17,7 @@ import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeUtility;
 
-import uk.gov.redbridge.onepanel.shared.MailAddresses;
+import uk.gov.redbridge.onepanel.mailparsing.MailAddresses;
 
 /**
  * The header fields logged with every message, read leniently from its raw header block: whatever cannot be read

@@ -18,7 +18,6 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 import uk.gov.redbridge.onepanel.agencies.AgencyDirectory;
-import uk.gov.redbridge.onepanel.extraction.FieldKeys;
 import uk.gov.redbridge.onepanel.links.FamilyLinks;
 import uk.gov.redbridge.onepanel.links.ReferralLink;
 import uk.gov.redbridge.onepanel.meetings.AnnualReport;
@@ -112,16 +111,16 @@ public class AnnualReview {
         List<Breakdown> breakdowns = List.of(
                 breakdown("Referrals by pathway", cases, c -> c.referral().pathway().label(), order(Pathway.values())),
                 breakdown("Referrals by mailbox", cases, c -> words.mailbox(c.referral().mailbox()), List.of()),
-                breakdown("Referrals by referring agency", cases, c -> agency(c.referral().form()
-                        .value(FieldKeys.REFERRER_AGENCY).orElse(null), spelled), List.of()),
+                breakdown("Referrals by referring agency", cases, c -> agency(c.referral()
+                        .formValue("referrer.agency").orElse(null), spelled), List.of()),
                 breakdown("Referrals by outcome", cases, Case::outcome, List.of()),
                 linkedBreakdown(cases, linked),
                 pathwayPairBreakdown(cases, linked));
         List<Comparison> comparisons = List.of(
                 comparison("Age band", cases, this::ageBand),
-                comparison("Gender", cases, c -> tidy(c.referral().form().value(FieldKeys.SUBJECT_GENDER).orElse(null))),
-                comparison("Ethnicity", cases, c -> tidy(c.referral().form().value(FieldKeys.SUBJECT_ETHNICITY).orElse(null))),
-                comparison("Disability", cases, c -> tidy(c.referral().form().value(FieldKeys.SUBJECT_DISABILITY)
+                comparison("Gender", cases, c -> tidy(c.referral().formValue("subject.gender").orElse(null))),
+                comparison("Ethnicity", cases, c -> tidy(c.referral().formValue("subject.ethnicity").orElse(null))),
+                comparison("Disability", cases, c -> tidy(c.referral().formValue("subject.disability")
                         .orElse(null))));
         return new AnnualReport(from, to, SmallNumbers.single(cases.size()), breakdowns, steps(cases),
                 returns(cases), comparisons);
@@ -276,7 +275,7 @@ public class AnnualReview {
         if (age == null && c.referral().subject().dateOfBirth() != null) {
             try {
                 LocalDate born = LocalDate.parse(c.referral().subject().dateOfBirth());
-                LocalDate at = c.referral().form().value(FieldKeys.REFERRAL_INCIDENT_DATE).map(LocalDate::parse)
+                LocalDate at = c.referral().formValue("referral.incident_date").map(LocalDate::parse)
                         .orElse(workingDays.dateOf(c.referral().receivedAt()));
                 age = Period.between(born, at).getYears();
             } catch (RuntimeException e) {

@@ -15,7 +15,6 @@ import org.springframework.stereotype.Component;
 import uk.gov.redbridge.onepanel.correspondence.Correspondence;
 import uk.gov.redbridge.onepanel.correspondence.OutgoingAttachment;
 import uk.gov.redbridge.onepanel.correspondence.OutgoingMail;
-import uk.gov.redbridge.onepanel.mailbox.MailAccounts;
 import uk.gov.redbridge.onepanel.meetings.Decision;
 import uk.gov.redbridge.onepanel.meetings.FollowUpAction;
 import uk.gov.redbridge.onepanel.meetings.Meeting;
@@ -46,16 +45,14 @@ class MeetingMails {
 
     private final Correspondence correspondence;
     private final MeetingsSettings settings;
-    private final MailAccounts accounts;
 
     private final uk.gov.redbridge.onepanel.agencies.AgencyDirectory directory;
 
-    MeetingMails(Correspondence correspondence, MeetingsSettings settings, MailAccounts accounts,
+    MeetingMails(Correspondence correspondence, MeetingsSettings settings,
             uk.gov.redbridge.onepanel.agencies.AgencyDirectory directory) {
         this.directory = directory;
         this.correspondence = correspondence;
         this.settings = settings;
-        this.accounts = accounts;
         List<String> missing = List.of(PACK, CANCELLED, OUTCOME_REFERRER, OUTCOME_DUTY_HOLDER, RATIFICATION, DISSENT,
                 FURTHER_INFORMATION, BOARD_DECISION).stream().filter(t -> !correspondence.hasTemplate(t)).toList();
         if (!missing.isEmpty()) {
@@ -140,7 +137,7 @@ class MeetingMails {
 
     /** One email per member, each with its own reply address, so each answer is tied to the member and request. */
     void furtherInformation(java.util.UUID requestId, Referral referral, String question, LocalDate due) {
-        String mailboxAddress = accounts.byName(settings.mailbox()).orElseThrow().address();
+        String mailboxAddress = correspondence.mailboxAddress(settings.mailbox());
         for (PanelMember member : settings.members()) {
             Map<String, Object> model = new HashMap<>();
             model.put("reference", referral == null ? "" : referral.reference().toString());

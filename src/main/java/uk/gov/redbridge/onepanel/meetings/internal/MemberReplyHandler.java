@@ -5,22 +5,24 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import uk.gov.redbridge.onepanel.agencies.AgencyDirectory;
 import uk.gov.redbridge.onepanel.correspondence.Correspondence;
 import uk.gov.redbridge.onepanel.correspondence.OutboundMail;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
-import uk.gov.redbridge.onepanel.extraction.ReplyText;
-import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
-import uk.gov.redbridge.onepanel.mailbox.InboundMessages;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.ParsedMail;
+import uk.gov.redbridge.onepanel.mailparsing.ReplyText;
 import uk.gov.redbridge.onepanel.meetings.FurtherInformation;
 import uk.gov.redbridge.onepanel.meetings.MemberAnswer;
 import uk.gov.redbridge.onepanel.meetings.PanelMember;
 import uk.gov.redbridge.onepanel.meetings.Recommendation;
+import uk.gov.redbridge.onepanel.referrals.IncomingReply;
+import uk.gov.redbridge.onepanel.referrals.ReceivedReplies;
 import uk.gov.redbridge.onepanel.referrals.ReplyHandler;
-import uk.gov.redbridge.onepanel.triage.ReplyReceived;
+import uk.gov.redbridge.onepanel.referrals.ReplyMessage;
+import uk.gov.redbridge.onepanel.referrals.ReplyRecognised;
 
 /**
  * Takes the members' answers to a request for further information: a reply that threads onto that email
@@ -32,22 +34,23 @@ import uk.gov.redbridge.onepanel.triage.ReplyReceived;
 @Component
 class MemberReplyHandler implements ReplyHandler {
 
+    static final String OWNER = "meetings";
     static final String CORRELATION = "panel-query:";
     private static final String TAG = "panel-";
     private static final int MAX_ANSWER = 4000;
 
     private final Correspondence correspondence;
     private final DecisionRepository decisions;
-    private final InboundMessages messages;
     private final MeetingsSettings settings;
     private final AgencyDirectory directory;
     private final Clock clock;
+    private final ReceivedReplies replies;
 
-    MemberReplyHandler(Correspondence correspondence, DecisionRepository decisions, InboundMessages messages,
-            MeetingsSettings settings, AgencyDirectory directory, Clock clock) {
+    MemberReplyHandler(Correspondence correspondence, DecisionRepository decisions, MeetingsSettings settings,
+            AgencyDirectory directory, Clock clock, ReceivedReplies replies) {
+        this.replies = replies;
         this.correspondence = correspondence;
         this.decisions = decisions;
-        this.messages = messages;
         this.settings = settings;
         this.directory = directory;
         this.clock = clock;
@@ -65,18 +68,52 @@ class MemberReplyHandler implements ReplyHandler {
     }
 
     @Override
-    public Outcome handle(ReplyReceived reply) {
-        Optional<FurtherInformation> request = requestOf(reply);
-        if (request.isEmpty()) {
-            return Outcome.notMine();
+    public String owner() {
+        return OWNER;
+    }
+
+    @Override
+    public Recognition recognise(IncomingReply reply) {
+        for (String id : reply.ownThreadIds()) {
+            Optional<OutboundMail> mail = correspondence.findByMessageId(id);
+            if (mail.isPresent()) {
+                // the nearest of the service's mails the reply threads onto decides, whoever's it is
+                String c = mail.get().correlation();
+                return c != null && c.startsWith(CORRELATION) ? recognised(c.substring(CORRELATION.length()),
+                        "threading") : Recognition.notMine();
+            }
         }
-        InboundMessage message = messages.find(reply.messageId()).orElse(null);
-        if (message == null || message.quarantined()) {
-            return Outcome.notMine();
+        for (String tag : reply.plusTags()) {
+            if (tag.startsWith(TAG)) {
+                return recognised(tag.substring(TAG.length()), "reply address");
+            }
         }
-        ParsedMail mail = MailAnatomy.parse(messages.rawBytes(message.id()));
+        return Recognition.notMine();
+    }
+
+    private Recognition recognised(String requestId, String matchedBy) {
+        return parse(requestId).flatMap(decisions::request)
+                .map(r -> Recognition.mine(r.id().toString(), matchedBy, null)).orElseGet(Recognition::notMine);
+    }
+
+    /** Records a member's answer recognised as such: once per request and message. */
+    @ApplicationModuleListener
+    void on(ReplyRecognised recognised) {
+        if (!OWNER.equals(recognised.owner())) {
+            return;
+        }
+        Optional<FurtherInformation> request = decisions.request(UUID.fromString(recognised.target()));
+        Optional<ReplyMessage> reply = replies.message(recognised.messageId());
+        if (request.isEmpty() || reply.isEmpty()) {
+            return;
+        }
+        record(request.get(), reply.get());
+    }
+
+    private void record(FurtherInformation request, ReplyMessage reply) {
+        ParsedMail mail = reply.mail();
         String from = MailAnatomy.addresses(mail.header("From")).stream().findFirst()
-                .orElse(message.sender() == null ? "" : message.sender()).toLowerCase(Locale.ROOT);
+                .orElse(reply.sender() == null ? "" : reply.sender()).toLowerCase(Locale.ROOT);
         Optional<PanelMember> member = settings.members().stream()
                 .filter(m -> m.email().equalsIgnoreCase(from)).findFirst();
         String agency = member.map(PanelMember::agency)
@@ -86,8 +123,7 @@ class MemberReplyHandler implements ReplyHandler {
         String text = (own == null || own.isBlank() ? ReplyText.bodyText(mail) : own).strip();
         MemberAnswer answer = new MemberAnswer(member.map(PanelMember::name).orElse(null), agency, from,
                 position(text), text.length() > MAX_ANSWER ? text.substring(0, MAX_ANSWER) : text, clock.instant());
-        decisions.addAnswer(request.get().id(), message.id().value(), answer);
-        return Outcome.handled(null);
+        decisions.addAnswer(request.id(), reply.id(), answer);
     }
 
     /** The recommendation the answer's first words name ("SAR", "No review", "DARDR ..."), if any. */
@@ -103,25 +139,6 @@ class MemberReplyHandler implements ReplyHandler {
             }
         }
         return null;
-    }
-
-    private Optional<FurtherInformation> requestOf(ReplyReceived reply) {
-        for (String id : reply.keys().ownThreadIds()) {
-            Optional<OutboundMail> mail = correspondence.findByMessageId(id);
-            if (mail.isPresent()) {
-                String c = mail.get().correlation();
-                if (c != null && c.startsWith(CORRELATION)) {
-                    return parse(c.substring(CORRELATION.length())).flatMap(decisions::request);
-                }
-                return Optional.empty();
-            }
-        }
-        for (String tag : reply.keys().plusTags()) {
-            if (tag.startsWith(TAG)) {
-                return parse(tag.substring(TAG.length())).flatMap(decisions::request);
-            }
-        }
-        return Optional.empty();
     }
 
     private static Optional<UUID> parse(String text) {

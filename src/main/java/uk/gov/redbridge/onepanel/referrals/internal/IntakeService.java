@@ -24,13 +24,12 @@ import uk.gov.redbridge.onepanel.extraction.ExtractionFailed;
 import uk.gov.redbridge.onepanel.extraction.ExtractionResult;
 import uk.gov.redbridge.onepanel.extraction.FormExtracted;
 import uk.gov.redbridge.onepanel.extraction.FormExtractor;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.ParsedMail;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessages;
 import uk.gov.redbridge.onepanel.mailbox.MailAccounts;
-import uk.gov.redbridge.onepanel.shared.MailAddresses;
+import uk.gov.redbridge.onepanel.mailparsing.MailAddresses;
 import uk.gov.redbridge.onepanel.shared.Watchdog;
 import uk.gov.redbridge.onepanel.referrals.IntakeRetried;
 import uk.gov.redbridge.onepanel.referrals.AcknowledgementNotSent;
@@ -180,13 +179,15 @@ public class IntakeService {
                     "DUPLICATE", null, earlier.get(0).reason()), now);
             return Outcome.of(Optional.empty());
         }
-        byte[] raw = messages.rawBytes(messageId);
         Read read;
         try {
             // reading the email is a step on untrusted input: bounded in time as a whole (each attachment also has
             // its own limit), so one email never holds this thread, and it runs outside the transaction
             read = watchdog.run("intake of a message", settings.timeLimit(),
-                    () -> new Read(MailAnatomy.parse(raw), extractor.extractFromEmail(raw)));
+                    () -> {
+                        ParsedMail parsed = messages.parsed(messageId);
+                        return new Read(parsed, extractor.extractFromEmail(parsed));
+                    });
         } catch (Watchdog.TimedOut e) {
             return notCreated(message, TOO_COMPLEX, "reading the email took longer than "
                     + settings.timeLimit().toSeconds() + " s and was stopped; the message is kept as it arrived",

@@ -8,22 +8,25 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 
 import uk.gov.redbridge.onepanel.correspondence.Correspondence;
 import uk.gov.redbridge.onepanel.correspondence.OutboundMail;
 import uk.gov.redbridge.onepanel.extraction.FilledForm;
 import uk.gov.redbridge.onepanel.extraction.FormExtractor;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.ParsedMail;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessages;
+import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
+import uk.gov.redbridge.onepanel.referrals.IncomingReply;
 import uk.gov.redbridge.onepanel.referrals.Referral;
 import uk.gov.redbridge.onepanel.referrals.ReferralStatus;
 import uk.gov.redbridge.onepanel.referrals.ReferrerReplied;
 import uk.gov.redbridge.onepanel.referrals.ReplyHandler;
+import uk.gov.redbridge.onepanel.referrals.ReplyRecognised;
 import uk.gov.redbridge.onepanel.shared.ReferralReference;
-import uk.gov.redbridge.onepanel.triage.ReplyReceived;
 
 /**
  * Replies about a referral as a whole — typically the referrer answering an acknowledgement that asked for missing
@@ -33,6 +36,8 @@ import uk.gov.redbridge.onepanel.triage.ReplyReceived;
  */
 @Component
 class ReferrerReplyHandler implements ReplyHandler {
+
+    static final String OWNER = "referrals";
 
     private final Correspondence correspondence;
     private final ReferralRepository repository;
@@ -64,33 +69,54 @@ class ReferrerReplyHandler implements ReplyHandler {
     }
 
     @Override
-    public Outcome handle(ReplyReceived reply) {
+    public String owner() {
+        return OWNER;
+    }
+
+    @Override
+    public Recognition recognise(IncomingReply reply) {
         Set<String> candidates = new LinkedHashSet<>();
-        for (String id : reply.keys().ownThreadIds()) {
+        for (String id : reply.ownThreadIds()) {
             correspondence.findByMessageId(id).map(OutboundMail::referralReference).ifPresent(candidates::add);
         }
-        if (candidates.isEmpty() && reply.keys().reference() != null) {
-            candidates.add(reply.keys().reference());
+        boolean threaded = !candidates.isEmpty();
+        if (candidates.isEmpty() && reply.reference() != null) {
+            candidates.add(reply.reference());
         }
         if (candidates.size() > 1) {
-            return Outcome.ambiguous("The reply's threading names more than one referral", null);
+            return Recognition.ambiguous("The reply's threading names more than one referral", null);
         }
         if (candidates.isEmpty()) {
-            return Outcome.notMine();
+            return Recognition.notMine();
         }
         Optional<Referral> found = ReferralReference.tryParse(candidates.iterator().next())
                 .flatMap(repository::find);
         if (found.isEmpty()) {
-            return Outcome.notMine();
+            return Recognition.notMine();
+        }
+        String reference = found.get().reference().toString();
+        return Recognition.mine(reference, threaded ? "threading" : "reference", reference);
+    }
+
+    /** Records a reply recognised as a referrer's: once (linking the message to the referral is the guard). */
+    @ApplicationModuleListener
+    @Async(IntakeExecutorConfiguration.EXECUTOR) // reads the reply's attachments as a form: intake's threads, as before
+    void on(ReplyRecognised recognised) {
+        if (!OWNER.equals(recognised.owner())) {
+            return;
+        }
+        Optional<Referral> found = ReferralReference.tryParse(recognised.target())
+                .flatMap(repository::find);
+        if (found.isEmpty()) {
+            return;
         }
         Referral referral = found.get();
-        InboundMessage message = messages.find(reply.messageId()).orElseThrow();
+        InboundMessage message = messages.find(new InboundMessageId(recognised.messageId())).orElseThrow();
         Instant now = clock.instant();
         if (!links.linkMessage(referral.id(), message.id(), "REPLY", now, ReferralWriter.SYSTEM)) {
-            return Outcome.handled(referral.reference().toString());
+            return;
         }
-        byte[] raw = messages.rawBytes(message.id());
-        ParsedMail mail = MailAnatomy.parse(raw);
+        ParsedMail mail = messages.parsed(message.id());
         writer.addDocuments(referral.id(), message, mail, null, "REPLY_ATTACHMENT");
         String from = ReferralWriter.replyAddressOf(mail, message);
         boolean fromReferrer = from != null && (from.equalsIgnoreCase(referral.referrer().senderAddress())
@@ -100,15 +126,14 @@ class ReferrerReplyHandler implements ReplyHandler {
                 ReferralWriter.SYSTEM);
         List<String> stillMissing = referral.missingFields();
         if (referral.status() == ReferralStatus.NEEDS_INFORMATION) {
-            stillMissing = fillGaps(referral, raw);
+            stillMissing = fillGaps(referral, mail);
         }
         events.publishEvent(new ReferrerReplied(referral.id(), referral.reference(), message.id(), stillMissing));
-        return Outcome.handled(referral.reference().toString());
     }
 
     /** Reads the reply as a form (attachment or body) and takes from it only fields the referral lacks. */
-    private List<String> fillGaps(Referral referral, byte[] raw) {
-        Optional<FilledForm> answers = extractor.answersIn(raw);
+    private List<String> fillGaps(Referral referral, ParsedMail mail) {
+        Optional<FilledForm> answers = extractor.answersIn(mail);
         if (answers.isEmpty()) {
             return referral.missingFields();
         }

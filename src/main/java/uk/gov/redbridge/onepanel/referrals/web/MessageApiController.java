@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessages;
@@ -54,7 +53,7 @@ class MessageApiController {
         InboundMessage m = messages.find(messageId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such message"));
         List<Attachment> attachments = m.quarantined() ? List.of()
-                : MailAnatomy.parse(messages.rawBytes(m.id())).attachments().stream()
+                : messages.parsed(m.id()).attachments().stream()
                         .map(a -> new Attachment(a.fileName(), a.contentType(), a.size(), a.insideForwardedMessage()))
                         .toList();
         Verdict verdict = triage.decisionFor(m.id()).map(MessageApiController::verdict).orElse(null);

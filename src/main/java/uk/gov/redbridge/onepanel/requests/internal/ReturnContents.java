@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessages;
 import uk.gov.redbridge.onepanel.requests.RequestId;
 import uk.gov.redbridge.onepanel.requests.ReturnDocumentContent;
@@ -32,7 +31,7 @@ public class ReturnContents {
             if (added.isPresent()) {
                 return Optional.of(new ReturnDocumentContent(d.fileName(), d.contentType(), store.get(added.get())));
             }
-            return ReturnParts.find(MailAnatomy.parse(messages.rawBytes(d.messageId())), d.partPath())
+            return ReturnParts.find(messages.parsed(d.messageId()), d.partPath())
                     .map(p -> new ReturnDocumentContent(d.fileName(), d.contentType(), p.content()));
         });
     }

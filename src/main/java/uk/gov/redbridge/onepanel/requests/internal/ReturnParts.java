@@ -16,9 +16,9 @@ import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MimeTypes;
 
-import uk.gov.redbridge.onepanel.extraction.ReplyText;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy.MailAttachment;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
+import uk.gov.redbridge.onepanel.mailparsing.ReplyText;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.MailAttachment;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.ParsedMail;
 
 /**
  * The documents of an agency's reply, each with a path that finds it again in the stored message: the reply's own

@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import uk.gov.redbridge.onepanel.extraction.ReplyText;
+import uk.gov.redbridge.onepanel.mailparsing.ReplyText;
 import uk.gov.redbridge.onepanel.agencies.AgencyDirectory;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.ParsedMail;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessages;
@@ -76,7 +76,7 @@ class ReturnRecorder {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     Outcome record(InformationRequest request, InboundMessage message, MatchRule rule, String actor) {
-        return record(request, message, MailAnatomy.parse(messages.rawBytes(message.id())), rule, actor);
+        return record(request, message, messages.parsed(message.id()), rule, actor);
     }
 
     /** As {@link #record(InformationRequest, InboundMessage, MatchRule, String)}, with the message already read. */

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy.MailHeader;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.MailHeader;
 
 /**
  * Whether a message was sent by a machine: the union of the rules of Zammad, FreeScout, Request Tracker and Apache

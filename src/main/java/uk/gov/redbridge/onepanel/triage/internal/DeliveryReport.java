@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy.MailAttachment;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.MailAttachment;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.ParsedMail;
 
 /**
  * The useful facts of a delivery failure report, read from the RFC 3464 delivery-status part when there is one and

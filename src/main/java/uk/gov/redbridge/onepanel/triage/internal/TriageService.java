@@ -13,7 +13,6 @@ import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
 
 import uk.gov.redbridge.onepanel.correspondence.Correspondence;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessages;
@@ -74,12 +73,11 @@ public class TriageService {
             return false;
         }
         InboundMessage message = stored.get();
-        byte[] raw = messages.rawBytes(message.id());
         Decided decided;
         try {
             // reading the message and running the rules is a step on untrusted input: bounded in time, so one
             // message never holds this listener's thread (and the event registry never resubmits it meanwhile)
-            decided = watchdog.run("triage of a message", settings.timeLimit(), () -> decide(message, raw));
+            decided = watchdog.run("triage of a message", settings.timeLimit(), () -> decide(message));
         } catch (Watchdog.TimedOut e) {
             tooComplex(message);
             return true;
@@ -98,13 +96,13 @@ public class TriageService {
     private record Decided(TriageRule.Outcome outcome, String rule, boolean automatic, Object event) {
     }
 
-    private Decided decide(InboundMessage message, byte[] raw) {
-        MessageFacts facts = new MessageFacts(message, MailAnatomy.parse(raw));
+    private Decided decide(InboundMessage message) {
+        MessageFacts facts = new MessageFacts(message, messages.parsed(message.id()));
         for (TriageRule rule : rules) {
             Optional<TriageRule.Outcome> o = rule.apply(facts);
             if (o.isPresent()) {
                 boolean automatic = AutomaticMailSignals.find(facts).isPresent();
-                return new Decided(o.get(), rule.name(), automatic, event(message, facts, raw, o.get(), automatic));
+                return new Decided(o.get(), rule.name(), automatic, event(message, facts, o.get(), automatic));
             }
         }
         throw new IllegalStateException("the last rule decides every message");
@@ -140,7 +138,7 @@ public class TriageService {
                 explanation));
     }
 
-    private Object event(InboundMessage message, MessageFacts facts, byte[] raw, TriageRule.Outcome outcome,
+    private Object event(InboundMessage message, MessageFacts facts, TriageRule.Outcome outcome,
             boolean automatic) {
         Verdict verdict = outcome.verdict();
         if (verdict == Verdict.REFERRAL) {
@@ -151,7 +149,8 @@ public class TriageService {
             ReplyKeys keys = keyReader.read(facts);
             return new AutoReplyReceived(message.id(), message.mailbox(), keys, outcome.detail());
         } else if (verdict == Verdict.DELIVERY_FAILURE) {
-            DeliveryReport report = DeliveryReport.read(facts.mail(), raw, correspondence.messageIdDomain());
+            DeliveryReport report = DeliveryReport.read(facts.mail(), messages.rawBytes(message.id()),
+                    correspondence.messageIdDomain());
             return new DeliveryFailureReceived(message.id(), message.mailbox(), report.originalMessageIds(),
                     report.failedRecipients(), report.status());
         } else if (verdict == Verdict.NOT_UNDERSTOOD) {

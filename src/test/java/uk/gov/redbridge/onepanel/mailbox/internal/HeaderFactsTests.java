@@ -88,7 +88,7 @@ class HeaderFactsTests {
             to.append("p").append(i).append("@x.example,\r\n ");
         }
         HeaderFacts facts = HeaderFacts.read((to + "p@y.example\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        assertThat(facts.recipients()).hasSize(uk.gov.redbridge.onepanel.shared.MailAddresses.MAX_ADDRESSES);
+        assertThat(facts.recipients()).hasSize(uk.gov.redbridge.onepanel.mailparsing.MailAddresses.MAX_ADDRESSES);
     }
 
     @Test

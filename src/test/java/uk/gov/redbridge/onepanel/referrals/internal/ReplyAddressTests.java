@@ -7,7 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
+import uk.gov.redbridge.onepanel.mailparsing.parser.MailParser;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
 
@@ -21,6 +22,6 @@ class ReplyAddressTests {
                 "RedbridgeOnePanel@redbridge.gov.uk", "INBOX", 1, 1, null, "Yilmaz, Connor <connor.yilmaz@nhs.example>",
                 List.of(), "One Panel referral", null, Instant.EPOCH, raw.length, "x", "y", null);
 
-        assertThat(ReferralWriter.replyAddressOf(MailAnatomy.parse(raw), message)).isEqualTo("connor.yilmaz@nhs.example");
+        assertThat(ReferralWriter.replyAddressOf(MailParser.parse(raw), message)).isEqualTo("connor.yilmaz@nhs.example");
     }
 }

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import uk.gov.redbridge.onepanel.extraction.ReplyText;
+import uk.gov.redbridge.onepanel.mailparsing.ReplyText;
 
 class RequestTemplatesTests {
 

@@ -7,7 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
+import uk.gov.redbridge.onepanel.mailparsing.parser.MailParser;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
 import uk.gov.redbridge.onepanel.testing.Documents;
 import uk.gov.redbridge.onepanel.testing.TestMail;
 import uk.gov.redbridge.onepanel.testing.TnefFile;
@@ -22,7 +23,7 @@ class ReturnPartsTests {
         byte[] raw = TestMail.create().text("Our return, from Outlook.").attach("winmail.dat", "application/ms-tnef", winmail)
                 .bytes();
 
-        List<ReturnParts.Part> parts = ReturnParts.of(MailAnatomy.parse(raw));
+        List<ReturnParts.Part> parts = ReturnParts.of(MailParser.parse(raw));
 
         assertThat(parts).extracting(ReturnParts.Part::fileName)
                 .containsExactly("reply.txt", "Chronology NELFT.docx", "letter.pdf");
@@ -31,7 +32,7 @@ class ReturnPartsTests {
         assertThat(parts.get(2).contentType()).isEqualTo(Documents.PDF);
         assertThat(parts.get(1).path()).endsWith("/tnef/1");
         assertThat(ReturnParts.hasDocuments(parts)).isTrue();
-        assertThat(ReturnParts.find(MailAnatomy.parse(raw), parts.get(2).path())).get()
+        assertThat(ReturnParts.find(MailParser.parse(raw), parts.get(2).path())).get()
                 .extracting(ReturnParts.Part::content).isEqualTo(letter);
     }
 
@@ -40,7 +41,7 @@ class ReturnPartsTests {
         byte[] broken = "not TNEF at all".getBytes(StandardCharsets.US_ASCII);
         byte[] raw = TestMail.create().text("x").attach("winmail.dat", "application/ms-tnef", broken).bytes();
 
-        List<ReturnParts.Part> parts = ReturnParts.of(MailAnatomy.parse(raw));
+        List<ReturnParts.Part> parts = ReturnParts.of(MailParser.parse(raw));
 
         assertThat(parts).extracting(ReturnParts.Part::fileName).containsExactly("reply.txt", "winmail.dat");
         assertThat(parts.get(1).content()).isEqualTo(broken);
@@ -53,7 +54,7 @@ class ReturnPartsTests {
                 .bytes();
         byte[] raw = TestMail.create().text("See below").attachMessage(inner).bytes();
 
-        List<ReturnParts.Part> parts = ReturnParts.of(MailAnatomy.parse(raw));
+        List<ReturnParts.Part> parts = ReturnParts.of(MailParser.parse(raw));
 
         assertThat(parts).extracting(ReturnParts.Part::fileName)
                 .containsExactly("reply.txt", "forwarded-message-1.txt", "logo.png");

@@ -65,7 +65,7 @@ class CorpusPagesTests {
         }
 
         for (Path eml : emails) {
-            String header = uk.gov.redbridge.onepanel.extraction.MailAnatomy.parse(Files.readAllBytes(eml))
+            String header = uk.gov.redbridge.onepanel.mailparsing.parser.MailParser.parse(Files.readAllBytes(eml))
                     .header("Message-ID");
             String messageId = jdbc.sql("SELECT id FROM inbound_message WHERE message_id_header = :h")
                     .param("h", header).query(String.class).single();

@@ -35,11 +35,12 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import uk.gov.redbridge.onepanel.mailparsing.parser.MailParser;
 import uk.gov.redbridge.onepanel.agencies.Agency;
 import uk.gov.redbridge.onepanel.agencies.AgencyDirectory;
 import uk.gov.redbridge.onepanel.exceptions.ExceptionItem;
 import uk.gov.redbridge.onepanel.exceptions.ExceptionsQueue;
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
 import uk.gov.redbridge.onepanel.mailbox.MailAccounts;
 import uk.gov.redbridge.onepanel.links.FamilyForms;
 import uk.gov.redbridge.onepanel.links.FamilyLinks;
@@ -160,7 +161,7 @@ class PlainWordsWalkTests {
         for (Map<String, Object> mail : jdbc.sql("SELECT template, subject, mime_content_id FROM outbound_mail")
                 .query().listOfRows()) {
             String template = String.valueOf(mail.get("TEMPLATE"));
-            var parsed = MailAnatomy.parse(contents.get(new ContentId((UUID) mail.get("MIME_CONTENT_ID"))));
+            var parsed = MailParser.parse(contents.get(new ContentId((UUID) mail.get("MIME_CONTENT_ID"))));
             check(found, codes, "email " + template, mail.get("SUBJECT") + "\n" + parsed.body());
         }
 

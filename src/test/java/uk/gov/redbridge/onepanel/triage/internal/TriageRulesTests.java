@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
+import uk.gov.redbridge.onepanel.mailparsing.parser.MailParser;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessage;
 import uk.gov.redbridge.onepanel.mailbox.InboundMessageId;
 import uk.gov.redbridge.onepanel.testing.TestMail;
@@ -27,7 +28,7 @@ class TriageRulesTests {
         InboundMessage m = new InboundMessage(InboundMessageId.random(), "onepanel",
                 "RedbridgeOnePanel@redbridge.gov.uk", "INBOX", 1, 1, null, null, List.of(), null, null,
                 Instant.parse("2026-03-02T10:00:00Z"), raw.length, "x", "y", null);
-        return new MessageFacts(m, MailAnatomy.parse(raw));
+        return new MessageFacts(m, MailParser.parse(raw));
     }
 
     static MessageFacts facts(TestMail mail) {

@@ -1,5 +1,7 @@
 package uk.gov.redbridge.onepanel.extraction.internal.mapping;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +23,9 @@ public record MappingSection(String key, List<String> headings, boolean repeats,
     public MappingSection {
         headings = List.copyOf(headings);
         items = List.copyOf(items);
-        parts = parts == null ? Map.of() : Map.copyOf(parts);
+        // in the order the mapping declares them (Map.copyOf's order changes from one JVM to the next): the review
+        // page, the papers and a part-less answer's default follow it
+        parts = parts == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(parts));
         fields = List.copyOf(fields);
     }
 

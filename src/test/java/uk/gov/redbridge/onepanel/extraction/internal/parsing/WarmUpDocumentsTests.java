@@ -46,8 +46,8 @@ class WarmUpDocumentsTests {
 
     @Test
     void theWarmUpEmailCarriesTheWordFormAndTheTypedLabels() throws Exception {
-        uk.gov.redbridge.onepanel.extraction.MailAnatomy.ParsedMail mail = uk.gov.redbridge.onepanel.extraction
-                .MailAnatomy.parse(WarmUpDocuments.email());
+        uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.ParsedMail mail = uk.gov.redbridge.onepanel.mailparsing
+                .parser.MailParser.parse(WarmUpDocuments.email());
         assertThat(mail.attachments()).singleElement().satisfies(a -> {
             assertThat(a.fileName()).isEqualTo("warm-up.docx");
             assertThat(a.content()).isEqualTo(WarmUpDocuments.docx());

@@ -1,4 +1,4 @@
-package uk.gov.redbridge.onepanel.shared;
+package uk.gov.redbridge.onepanel.mailparsing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

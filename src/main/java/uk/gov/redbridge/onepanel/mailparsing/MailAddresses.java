@@ -1,4 +1,4 @@
-package uk.gov.redbridge.onepanel.shared;
+package uk.gov.redbridge.onepanel.mailparsing;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package uk.gov.redbridge.onepanel.extraction;
+package uk.gov.redbridge.onepanel.mailparsing.parser;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,68 +22,25 @@ import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 
-import uk.gov.redbridge.onepanel.shared.MailAddresses;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.MailAttachment;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.MailHeader;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy.ParsedMail;
 
 /**
  * Reads the parts of an email leniently: headers, the readable body (plain text, else HTML), and every attachment,
  * including those inside forwarded messages ({@code message/rfc822}). Malformed MIME, unknown charsets and encoded
  * file names (RFC 2047 and RFC 2231) are tolerated: what cannot be read is listed in {@link ParsedMail#problems()},
- * never thrown. Nesting is bounded, so a message built to be thousands of levels deep is read to a depth and no
- * further.
+ * never thrown. Nesting is bounded ({@link MailAnatomy#MAX_DEPTH}, {@link MailAnatomy#MAX_PARTS}), so a message
+ * built to be thousands of levels deep is read to a depth and no further.
  */
-public final class MailAnatomy {
+public final class MailParser {
 
-    /** How deep multiparts and forwarded messages are followed. */
-    public static final int MAX_DEPTH = 20;
-    /** How many parts are read at most. */
-    public static final int MAX_PARTS = 500;
-
+    private static final int MAX_DEPTH = MailAnatomy.MAX_DEPTH;
+    private static final int MAX_PARTS = MailAnatomy.MAX_PARTS;
     private static final Session SESSION = Session.getInstance(lenientProperties());
 
-    private MailAnatomy() {
-    }
-
-    /** One attachment, or a forwarded message's attachment. */
-    public record MailAttachment(String fileName, String contentType, byte[] content, String partPath,
-            boolean insideForwardedMessage) {
-
-        public long size() {
-            return content.length;
-        }
-    }
-
-    /**
-     * @param headers     the top-level headers, in order, names as written
-     * @param textBody    the first plain-text body of the message (not of forwarded messages), or null
-     * @param htmlBody    the first HTML body, or null
-     * @param forwardedBodies plain-text (or HTML converted by the caller) bodies of forwarded messages, in order
-     * @param contentType the top-level content type, lower case without parameters
-     * @param deliveryStatus the text of a {@code message/delivery-status} part (bounces), or null
-     * @param problems    what could not be read, in plain words without personal data
-     */
-    public record ParsedMail(List<MailHeader> headers, String textBody, String htmlBody, List<String> forwardedBodies,
-            List<MailAttachment> attachments, String contentType, String deliveryStatus, List<String> problems) {
-
-        /** The first value of a header (case-insensitive name), unfolded and decoded, or null. */
-        public String header(String name) {
-            return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(MailHeader::value).findFirst()
-                    .orElse(null);
-        }
-
-        public List<String> headers(String name) {
-            return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(MailHeader::value).toList();
-        }
-
-        /** The readable body: plain text if there is one, else the HTML source, else empty. */
-        public String body() {
-            if (textBody != null && !textBody.isBlank()) {
-                return textBody;
-            }
-            return htmlBody == null ? "" : htmlBody;
-        }
-    }
-
-    public record MailHeader(String name, String value) {
+    private MailParser() {
     }
 
     public static ParsedMail parse(byte[] rfc822) {
@@ -104,14 +61,6 @@ public final class MailAnatomy {
         }
         return new ParsedMail(headers, walker.text, walker.html, walker.forwardedBodies, walker.attachments,
                 contentType, walker.deliveryStatus, walker.problems);
-    }
-
-    /**
-     * Addresses from an address header, lower-cased, display names dropped, invalid ones skipped; read in linear time
-     * ({@link MailAddresses}: Jakarta Mail's own address parser is quadratic on some hostile headers).
-     */
-    public static List<String> addresses(String headerValue) {
-        return MailAddresses.parse(headerValue);
     }
 
     private static List<MailHeader> readHeaders(Part part) throws MessagingException {

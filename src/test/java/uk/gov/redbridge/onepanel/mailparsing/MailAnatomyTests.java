@@ -1,4 +1,4 @@
-package uk.gov.redbridge.onepanel.extraction;
+package uk.gov.redbridge.onepanel.mailparsing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
+import uk.gov.redbridge.onepanel.mailparsing.parser.MailParser;
 import uk.gov.redbridge.onepanel.testing.TestMail;
 
 class MailAnatomyTests {
@@ -14,7 +15,7 @@ class MailAnatomyTests {
     void readsBodyAndAttachments() {
         byte[] raw = TestMail.create().text("Hello").html("<p>Hello</p>")
                 .attach("form.docx", "application/octet-stream", new byte[] {1, 2, 3}).bytes();
-        MailAnatomy.ParsedMail mail = MailAnatomy.parse(raw);
+        MailAnatomy.ParsedMail mail = MailParser.parse(raw);
         assertThat(mail.textBody()).contains("Hello");
         assertThat(mail.htmlBody()).contains("<p>Hello</p>");
         assertThat(mail.attachments()).singleElement().satisfies(a -> {
@@ -52,7 +53,7 @@ class MailAnatomyTests {
                 AQID
                 --X--
                 """.replace("\n", "\r\n");
-        MailAnatomy.ParsedMail mail = MailAnatomy.parse(raw.getBytes(StandardCharsets.US_ASCII));
+        MailAnatomy.ParsedMail mail = MailParser.parse(raw.getBytes(StandardCharsets.US_ASCII));
         assertThat(mail.header("Subject")).isEqualTo("Référal");
         assertThat(mail.attachments()).extracting(MailAnatomy.MailAttachment::fileName)
                 .containsExactly("Référral form.pdf", "Chronologíe.pdf");
@@ -63,7 +64,7 @@ class MailAnatomyTests {
         byte[] inner = TestMail.create().subject("Referral").text("Original body")
                 .attach("referral.doc", "application/msword", new byte[] {9}).bytes();
         byte[] outer = TestMail.create().subject("FW: Referral").text("Forwarding").attachMessage(inner).bytes();
-        MailAnatomy.ParsedMail mail = MailAnatomy.parse(outer);
+        MailAnatomy.ParsedMail mail = MailParser.parse(outer);
         assertThat(mail.textBody()).contains("Forwarding");
         assertThat(mail.forwardedBodies()).singleElement().asString().contains("Original body");
         assertThat(mail.attachments()).singleElement().satisfies(a -> {
@@ -90,7 +91,7 @@ class MailAnatomyTests {
 
                 !!!not base64!!!
                 """.replace("\n", "\r\n");
-        MailAnatomy.ParsedMail mail = MailAnatomy.parse(raw.getBytes(StandardCharsets.ISO_8859_1));
+        MailAnatomy.ParsedMail mail = MailParser.parse(raw.getBytes(StandardCharsets.ISO_8859_1));
         assertThat(mail.textBody()).contains("caf");
         assertThat(mail.problems()).anySatisfy(p -> assertThat(p).contains("unknown character set"));
         assertThat(mail.attachments()).hasSize(1);
@@ -105,14 +106,14 @@ class MailAnatomyTests {
                     .append("\r\n");
         }
         sb.append("Content-Type: text/plain\r\n\r\ndeep body\r\n");
-        MailAnatomy.ParsedMail mail = MailAnatomy.parse(sb.toString().getBytes(StandardCharsets.US_ASCII));
+        MailAnatomy.ParsedMail mail = MailParser.parse(sb.toString().getBytes(StandardCharsets.US_ASCII));
         assertThat(mail.problems()).isNotEmpty();
     }
 
     @Test
     void notAnEmailAtAllGivesProblemsNotExceptions() {
-        MailAnatomy.ParsedMail mail = MailAnatomy.parse(new byte[] {0, 1, 2, (byte) 0xff, 0x50, 0x4b});
+        MailAnatomy.ParsedMail mail = MailParser.parse(new byte[] {0, 1, 2, (byte) 0xff, 0x50, 0x4b});
         assertThat(mail.attachments()).isNotNull();
-        assertThat(MailAnatomy.parse(new byte[0]).body()).isEmpty();
+        assertThat(MailParser.parse(new byte[0]).body()).isEmpty();
     }
 }

@@ -1,4 +1,4 @@
-package uk.gov.redbridge.onepanel.extraction;
+package uk.gov.redbridge.onepanel.mailparsing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import uk.gov.redbridge.onepanel.extraction.MailAnatomy;
+import uk.gov.redbridge.onepanel.mailparsing.parser.MailParser;
+import uk.gov.redbridge.onepanel.mailparsing.MailAnatomy;
 import uk.gov.redbridge.onepanel.testing.TestMail;
 
 class ReplyTextTests {
@@ -68,7 +69,7 @@ class ReplyTextTests {
                 <blockquote>no involvement (quoted)</blockquote>
                 </body></html>""";
         byte[] raw = TestMail.create().text("").html(html).bytes();
-        var mail = MailAnatomy.parse(raw);
+        var mail = MailParser.parse(raw);
         String text = ReplyText.newText(new MailAnatomy.ParsedMail(mail.headers(), null, mail.htmlBody(),
                 List.of(), List.of(), mail.contentType(), null, List.of()));
         assertThat(text).isEqualTo("No record of this person on our systems.");
@@ -81,7 +82,7 @@ class ReplyTextTests {
                 .text("Not known to NELFT.\n\n-----Original Message-----\n" + ORIGINAL).bytes();
         byte[] outer = TestMail.create().from("admin@nelft.nhs.uk").subject("FW: RE: [OP-2026-0007/NELFT]")
                 .text("Forwarding our answer, see below.").attachMessage(inner).bytes();
-        String text = ReplyText.newText(MailAnatomy.parse(outer));
+        String text = ReplyText.newText(MailParser.parse(outer));
         assertThat(text).isEqualTo("Forwarding our answer, see below.\nNot known to NELFT.");
     }
 
