@@ -82,7 +82,7 @@ class CorpusEndToEndTests {
 
         mail.deliver(raw, ONEPANEL);
         accounts.pollNow();
-        Quiescence.await(jdbc, Duration.ofSeconds(10));
+        Quiescence.await(jdbc, Duration.ofSeconds(90)); // the first email waits for a parsing worker to warm up
 
         String messageId = jdbc.sql("SELECT CAST(id AS VARCHAR) FROM inbound_message WHERE message_id_header = :m "
                 + "AND mailbox = 'onepanel'").param("m", parsed.header("Message-ID")).query(String.class).single();
@@ -106,7 +106,7 @@ class CorpusEndToEndTests {
         long referrals = jdbc.sql("SELECT COUNT(*) FROM referral").query(Long.class).single();
         mail.deliver(raw, ONEPANEL);
         accounts.pollNow();
-        Quiescence.await(jdbc, Duration.ofSeconds(10));
+        Quiescence.await(jdbc, Duration.ofSeconds(90)); // the first email waits for a parsing worker to warm up
         assertThat(jdbc.sql("SELECT COUNT(*) FROM referral").query(Long.class).single()).isEqualTo(referrals);
         assertThat(mail.inbox(sender)).hasSize(before + 1);
     }
