@@ -154,4 +154,22 @@ class MeetingsModuleTests {
                 .andWaitForStateChange(this::deliveriesCompleted, n -> n > before)
                 .andVerify(n -> assertThat(answers(request)).isZero());
     }
+
+    /** How many deliveries of a recognised reply the module's listener has failed (kept, to be shown and tried again). */
+    private long deliveriesFailed() {
+        return jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE listener_id LIKE '%MemberReplyHandler%' "
+                + "AND completion_date IS NULL AND status = 'FAILED'").query(Long.class).single();
+    }
+
+    @Test
+    void aReplyRecognisedForARequestThatIsNotThereIsNeverDroppedInSilence(Scenario scenario) {
+        ReplyMessage reply = memberReply(CHAIR, "SAR.");
+        UUID missing = UUID.randomUUID();
+        long before = deliveriesFailed();
+
+        scenario.publish(new ReplyRecognised(reply.id(), "onepanel", "meetings", missing.toString(), "threading",
+                        null)).andWaitAtMost(WAIT)
+                .andWaitForStateChange(this::deliveriesFailed, n -> n > before)
+                .andVerify(n -> assertThat(n).as("the publication stays incomplete, as stuck work").isEqualTo(before + 1));
+    }
 }

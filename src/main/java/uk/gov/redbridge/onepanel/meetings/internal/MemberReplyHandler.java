@@ -105,7 +105,9 @@ class MemberReplyHandler implements ReplyHandler {
         Optional<FurtherInformation> request = decisions.request(UUID.fromString(recognised.target()));
         Optional<ReplyMessage> reply = replies.message(recognised.messageId());
         if (request.isEmpty() || reply.isEmpty()) {
-            return;
+            // never dropped in silence: the publication stays incomplete and is shown as stuck work
+            throw new IllegalStateException("Reply " + recognised.messageId() + " was recognised for further "
+                    + "information request " + recognised.target() + ", which is not there to record it");
         }
         record(request.get(), reply.get());
     }

@@ -108,7 +108,9 @@ class ReferrerReplyHandler implements ReplyHandler {
         Optional<Referral> found = ReferralReference.tryParse(recognised.target())
                 .flatMap(repository::find);
         if (found.isEmpty()) {
-            return;
+            // never dropped in silence: the publication stays incomplete and is shown as stuck work
+            throw new IllegalStateException("Reply " + recognised.messageId() + " was recognised for a referral "
+                    + "that is not there to record it");
         }
         Referral referral = found.get();
         InboundMessage message = messages.find(new InboundMessageId(recognised.messageId())).orElseThrow();

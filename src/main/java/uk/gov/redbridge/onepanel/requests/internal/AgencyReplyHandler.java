@@ -79,9 +79,9 @@ class AgencyReplyHandler implements ReplyHandler {
         InboundMessage message = messages.find(new InboundMessageId(recognised.messageId())).orElse(null);
         InformationRequest request = repository.find(RequestId.of(recognised.target())).orElse(null);
         if (message == null || request == null) {
-            log.warn("Reply {} was recognised for request {}, which is not there to record it",
-                    recognised.messageId(), recognised.target());
-            return;
+            // never dropped in silence: the publication stays incomplete and is shown as stuck work
+            throw new IllegalStateException("Reply " + recognised.messageId() + " was recognised for request "
+                    + recognised.target() + ", which is not there to record it");
         }
         MatchRule rule = MatchRule.valueOf(recognised.matchedBy());
         ReturnRecorder.Outcome outcome = recorder.record(request, message, messages.parsed(message.id()), rule,
