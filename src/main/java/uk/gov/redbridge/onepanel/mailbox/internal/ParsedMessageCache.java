@@ -67,6 +67,17 @@ public class ParsedMessageCache {
         return mail;
     }
 
+    /**
+     * Drops a message's parse, so that the next reader parses its stored bytes again: for whoever removes or repairs
+     * stored bytes (nothing in the service does today; the tests of stuck work do), a parse must not outlive them.
+     */
+    public synchronized void forget(InboundMessageId id) {
+        Entry e = entries.remove(id);
+        if (e != null) {
+            bytes -= e.weight();
+        }
+    }
+
     /** How many times a message was parsed since start (for tests and measurements). */
     public synchronized long parses() {
         return parses;

@@ -43,6 +43,21 @@ class ParsedMessageCacheTests {
     }
 
     @Test
+    void aForgottenMessageIsParsedAgainFromItsBytes() {
+        ParsedMessageCache cache = new ParsedMessageCache();
+        InboundMessageId id = id();
+        cache.get(id, () -> MailParser.parse(SMALL));
+
+        cache.forget(id);
+        cache.forget(id); // twice: nothing left to drop
+
+        assertThat(cache.size()).isZero();
+        long before = cache.parses();
+        cache.get(id, () -> MailParser.parse(SMALL));
+        assertThat(cache.parses()).isEqualTo(before + 1);
+    }
+
+    @Test
     void theLeastRecentlyUsedGoesFirstWhenTheCountIsReached() {
         ParsedMessageCache cache = new ParsedMessageCache(2, Long.MAX_VALUE);
         InboundMessageId a = id();
