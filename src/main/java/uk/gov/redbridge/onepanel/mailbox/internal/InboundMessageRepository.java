@@ -121,6 +121,22 @@ public class InboundMessageRepository {
                 .update();
     }
 
+    /** A copy logged from an inbox whose move was never recorded (see {@link UnrecordedMoves}). */
+    record UnmovedCopy(InboundMessageId id, long uid, String messageIdHeader, long size, String sha256) {
+    }
+
+    public List<UnmovedCopy> findUnmoved(String mailbox, String folder, long uidValidity, int limit) {
+        return jdbc.sql("SELECT id, uid, message_id_header, size, sha256 FROM inbound_message WHERE mailbox = :mailbox "
+                        + "AND folder = :folder AND uid_validity = :uidValidity AND uid IS NOT NULL "
+                        + "AND moved_at IS NULL ORDER BY received_at LIMIT :limit")
+                .param("mailbox", mailbox).param("folder", folder).param("uidValidity", uidValidity)
+                .param("limit", limit)
+                .query((rs, n) -> new UnmovedCopy(new InboundMessageId(rs.getObject("id", UUID.class)),
+                        rs.getLong("uid"), rs.getString("message_id_header"), rs.getLong("size"),
+                        rs.getString("sha256")))
+                .list();
+    }
+
     public void markMoved(InboundMessageId id, Instant at) {
         jdbc.sql("UPDATE inbound_message SET moved_at = :at WHERE id = :id")
                 .param("at", utc(at)).param("id", id.value()).update();

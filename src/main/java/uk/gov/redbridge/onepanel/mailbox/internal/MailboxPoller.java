@@ -57,11 +57,13 @@ class MailboxPoller {
     private final MailboxSettings settings;
     private final Clock clock;
     private final MailboxProgress progress;
+    private final UnrecordedMoves unrecordedMoves;
 
     MailboxPoller(MailSessions sessions, MailLogin login, MessageTaker taker, ProcessedFolderMover mover,
             InboundMessageRepository repository, MailboxStates states, MailboxSettings settings, Clock clock,
-            MailboxProgress progress) {
+            MailboxProgress progress, UnrecordedMoves unrecordedMoves) {
         this.progress = progress;
+        this.unrecordedMoves = unrecordedMoves;
         this.sessions = sessions;
         this.login = login;
         this.taker = taker;
@@ -125,6 +127,10 @@ class MailboxPoller {
             for (int from = 0; from < all.length; from += settings.batchSize()) {
                 Message[] batch = Arrays.copyOfRange(all, from, Math.min(all.length, from + settings.batchSize()));
                 takeBatch(open, batch, outcomes);
+            }
+            if (unrecordedMoves.due(account.name(), state.consecutiveFailures() > 0)) {
+                progress.doing(account.name(), "recording moves made before a stop");
+                unrecordedMoves.record(open);
             }
             return uidValidity;
         } finally {

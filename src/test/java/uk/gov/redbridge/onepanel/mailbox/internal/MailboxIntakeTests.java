@@ -60,6 +60,8 @@ class MailboxIntakeTests {
     MailboxTestSupport.CrashingFaultHook hook;
     @Autowired
     MailboxTestSupport.RecordedEvents events;
+    @Autowired
+    UnrecordedMoves unrecordedMoves;
 
     @BeforeEach
     void reset() throws Exception {
@@ -122,6 +124,50 @@ class MailboxIntakeTests {
             assertThat(person.count(PROCESSED)).isEqualTo(1);
             assertThat(events.received).hasSize(1);
         }
+    }
+
+    @Test
+    void aMoveMadeButNotRecordedBeforeAStopIsRecordedByTheFirstPollAfterTheStart() throws Exception {
+        try (ImapClient person = person(ONEPANEL)) {
+            person.append("INBOX", TestMail.simple("moved-then-killed@nhs-trust.example", ONEPANEL, "referral"));
+            accounts.pollNow();
+            InboundMessage stored = only();
+            forgetTheMove(stored); // what a kill -9 between the MOVE and its record leaves
+            unrecordedMoves.startAfresh();
+
+            assertThat(accounts.pollNow()).isZero();
+
+            assertThat(movedAt(stored)).isTrue();
+            assertThat(rows()).isEqualTo(1);
+            assertThat(person.count(PROCESSED)).isEqualTo(1);
+            assertThat(events.received).hasSize(1);
+        }
+    }
+
+    @Test
+    void aMessageThatLeftTheInboxSomeOtherWayIsNotRecordedAsMoved() throws Exception {
+        try (ImapClient person = person(ONEPANEL)) {
+            person.append("INBOX", TestMail.simple("filed-by-hand@nhs-trust.example", ONEPANEL, "referral"),
+                    TestMail.simple("same-id@nhs-trust.example", ONEPANEL, "the first body"));
+            accounts.pollNow();
+            List<InboundMessage> stored = messages.latest(10);
+            assertThat(stored).hasSize(2);
+            stored.forEach(this::forgetTheMove);
+            // a person files both elsewhere, and puts a message with one of their Message-IDs but another body in
+            // the processed folder: neither was moved by the service as far as the server can show
+            person.folder("Filed by hand").create(jakarta.mail.Folder.HOLDS_MESSAGES);
+            person.moveAll(PROCESSED, "Filed by hand");
+            person.append(PROCESSED, TestMail.simple("same-id@nhs-trust.example", ONEPANEL, "another body"));
+            unrecordedMoves.startAfresh();
+
+            accounts.pollNow();
+
+            assertThat(stored).allSatisfy(m -> assertThat(movedAt(m)).isFalse());
+        }
+    }
+
+    private void forgetTheMove(InboundMessage m) {
+        jdbc.sql("UPDATE inbound_message SET moved_at = NULL WHERE id = :id").param("id", m.id().value()).update();
     }
 
     @Test
