@@ -36,6 +36,7 @@ import uk.gov.redbridge.onepanel.requests.InformationRequest;
 import uk.gov.redbridge.onepanel.requests.RequestNeverSent;
 import uk.gov.redbridge.onepanel.shared.web.AuditedReference;
 import uk.gov.redbridge.onepanel.shared.web.BadQuery;
+import uk.gov.redbridge.onepanel.shared.web.Pagination;
 import uk.gov.redbridge.onepanel.exceptions.ExceptionItem;
 import uk.gov.redbridge.onepanel.exceptions.ExceptionReason;
 import uk.gov.redbridge.onepanel.exceptions.ExceptionStatus;
@@ -115,12 +116,10 @@ class ExceptionPageController {
             case "resolved" -> true;
             default -> throw new BadQuery("show", "Choose the exceptions waiting or those resolved");
         };
-        ExceptionReason byReason = null;
-        if (reason != null && !reason.isBlank()) {
-            byReason = java.util.Arrays.stream(ExceptionReason.values())
-                    .filter(r -> r.code().equals(reason.strip())).findFirst()
-                    .orElseThrow(() -> new BadQuery("reason", "Choose a reason from the list"));
-        }
+        ExceptionReason byReason = reason == null || reason.isBlank() ? null
+                : java.util.Arrays.stream(ExceptionReason.values())
+                        .filter(r -> r.code().equals(reason.strip())).findFirst()
+                        .orElseThrow(() -> new BadQuery("reason", "Choose a reason from the list"));
         Map<String, Integer> byMailbox = queue.openCountsByMailbox();
         String box = mailbox == null || mailbox.isBlank() ? null : mailbox.strip();
         if (box != null && accounts.byName(box).isEmpty() && !byMailbox.containsKey(box)) {
@@ -143,27 +142,9 @@ class ExceptionPageController {
         model.addAttribute("reason", byReason == null ? "" : byReason.code());
         model.addAttribute("mailbox", box == null ? "" : box);
         model.addAttribute("filtered", byReason != null || box != null);
-        model.addAttribute("pageLinks", pageLinks(resolved, byReason, box, found));
-        model.addAttribute("previousPage", found.page() > 1 ? href(resolved, byReason, box, found.page() - 1) : null);
-        model.addAttribute("nextPage", found.page() < found.pages() ? href(resolved, byReason, box, found.page() + 1)
-                : null);
+        model.addAttribute("pagination",
+                Pagination.of(found.page(), found.pages(), n -> href(resolved, byReason, box, n)));
         return LIST;
-    }
-
-    /** A link of the queue's pagination. */
-    record PageLink(int number, String href, boolean current) {
-    }
-
-    private static List<PageLink> pageLinks(boolean resolved, ExceptionReason reason, String mailbox,
-            ExceptionPage found) {
-        List<PageLink> links = new java.util.ArrayList<>();
-        for (int n = 1; n <= found.pages(); n++) {
-            if (found.pages() > 9 && n != 1 && n != found.pages() && Math.abs(n - found.page()) > 2) {
-                continue; // long queues: the first, the last and the pages near this one
-            }
-            links.add(new PageLink(n, href(resolved, reason, mailbox, n), n == found.page()));
-        }
-        return links;
     }
 
     private static String href(boolean resolved, ExceptionReason reason, String mailbox, int page) {

@@ -23,6 +23,7 @@ import uk.gov.redbridge.onepanel.referrals.ReferralLog;
 import uk.gov.redbridge.onepanel.referrals.ReferralStatus;
 import uk.gov.redbridge.onepanel.shared.Pathway;
 import uk.gov.redbridge.onepanel.shared.web.DateInput;
+import uk.gov.redbridge.onepanel.shared.web.Pagination;
 
 /** The referral log: every referral, filtered, a page at a time, and exported as the board reports want it. */
 @Controller
@@ -71,8 +72,7 @@ class ReferralLogController {
         }
         model.addAttribute("referrals", found.subList((page - 1) * PAGE_SIZE, Math.min(found.size(), page * PAGE_SIZE)));
         model.addAttribute("total", found.size());
-        model.addAttribute("page", page);
-        model.addAttribute("pages", pages);
+        model.addAttribute("pagination", Pagination.of(page, pages, n -> filter.url("/referrals", n)));
         model.addAttribute("searchText", nameSearch != null ? nameSearch : LogFilter.referenceLike(filter.q()) ? filter.q() : "");
         model.addAttribute("searchExpired", filter.search() != null && nameSearch == null);
         model.addAttribute("statuses", ReferralStatus.values());
